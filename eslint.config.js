@@ -1,0 +1,97 @@
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Who may import whom (docs/adr/0002-module-boundaries.md). Kernel, domain and
+ * read-model code imports no npm package at all; features never touch a store driver;
+ * only apps (composition roots, benchmarks) pick an adapter.
+ */
+const storeDrivers = ['node:sqlite', '@kurrent/*', '@eventstore/*', 'better-sqlite3'];
+const depConstraints = [
+  { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'], bannedExternalImports: ['*'] },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'], bannedExternalImports: ['*'] },
+  {
+    sourceTag: 'type:read-model',
+    onlyDependOnLibsWithTags: ['type:read-model', 'type:domain', 'type:kernel'],
+    bannedExternalImports: ['*'],
+  },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:kernel'] },
+  {
+    sourceTag: 'type:feature',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:read-model', 'type:domain', 'type:kernel'],
+    bannedExternalImports: storeDrivers,
+  },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:testing', 'type:read-model', 'type:domain', 'type:kernel'],
+    bannedExternalImports: storeDrivers,
+  },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
+  { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
+  { sourceTag: 'scope:region', onlyDependOnLibsWithTags: ['scope:region', 'scope:platform'] },
+  { sourceTag: 'scope:commitments', onlyDependOnLibsWithTags: ['scope:commitments', 'scope:region', 'scope:platform'] },
+  { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
+];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', 'dist/**', 'coverage/**', '.nx/**', 'data/**', 'apps/council-web/dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints, checkDynamicDependenciesExceptions: [] },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Inject the Clock instead of reading Date.now().',
+        },
+      ],
+    },
+  },
+  {
+    // Only the SQLite adapter (and benchmarks measuring it against raw SQLite) opens node:sqlite.
+    files: ['**/*.ts'],
+    ignores: ['libs/platform/event-store-sqlite/**', 'tests/bench/**', 'tests/reliability/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'node:sqlite', message: 'Only the SQLite adapter opens SQLite; depend on the EventStore port.' }] },
+      ],
+    },
+  },
+  {
+    // Pure code does no I/O: the kernel may hash, domain and read-model code needs no Node module at all.
+    files: ['libs/platform/event-sourcing/**/*.ts', 'libs/*/domain/**/*.ts', 'libs/*/read-models/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^node:(?!crypto$)',
+              message: 'Kernel, domain and read-model code does no I/O: only node:crypto (hashing, ids) is allowed.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', 'tests/**/*.ts', 'tools/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', performance: 'readonly', Buffer: 'readonly' } },
+  },
+);

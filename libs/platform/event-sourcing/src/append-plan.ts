@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
+import { ConcurrencyError, EventTooLargeError, ValidationError } from './errors.js';
+import type { AppendResult, ExpectedRevision } from './event-store.js';
+import type { EventMetadata, NewEvent, SealedEvent } from './events.js';
+import { canonicalEventBytes, chainHash, GENESIS_HASH } from './hash-chain.js';
+
+/** The newest events of a stream, oldest first, as an adapter read them inside its write. */
+export interface StreamTail {
+  /** Revision of the stream's last event, or 'no_stream'. */
+  readonly lastRevision: bigint | 'no_stream';
+  readonly lastHash: string;
+  /** Ids and positions of up to `events.length` last events, oldest first, for the idempotency check. */
+  readonly recent: readonly { id: string; revision: bigint; position: bigint }[];
+}
+
+export interface AppendLimits {
+  /** Largest serialised data + metadata of one event, in bytes. */
+  readonly maxEventBytes: number;
+}
+
+export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+
+export type AppendPlan =
+  | { readonly kind: 'replay'; readonly result: AppendResult }
+  | { readonly kind: 'write'; readonly events: readonly SealedEvent[]; readonly expected: bigint | 'no_stream' };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function describeExpected(expected: ExpectedRevision): string {
+  return typeof expected === 'bigint' ? `revision ${expected}` : expected;
+}
+
+/** Assigns ids and times and checks sizes: everything about an append that needs no stream state. */
+export function prepareEvents(events: readonly NewEvent[], now: Date, limits: AppendLimits): PreparedEvent[] {
+  if (events.length === 0) throw new ValidationError('events', 'an append needs at least one event');
+  const recordedAt = now.toISOString();
+  return events.map((event, index) => {
+    if (typeof event.type !== 'string' || event.type.length === 0 || event.type.startsWith('$'))
+      throw new ValidationError(`events[${index}].type`, 'must be a non-empty name not starting with $');
+    const id = event.id ?? randomUUID();
+    if (!UUID.test(id)) throw new ValidationError(`events[${index}].id`, 'must be a UUID');
+    const metadata: EventMetadata = {
+      ...event.metadata,
+      recordedAt,
+      effectiveAt: event.metadata?.effectiveAt ?? recordedAt,
+      schemaVersion: event.metadata?.schemaVersion ?? 1,
+    };
+    const dataJson = canonicalJson(event.data);
+    const metadataJson = canonicalJson(metadata);
+    const bytes = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
+    if (bytes > limits.maxEventBytes) throw new EventTooLargeError(event.type, bytes, limits.maxEventBytes);
+    return { id: id.toLowerCase(), type: event.type, data: JSON.parse(dataJson), metadata, dataJson, metadataJson };
+  });
+}
+
+export interface PreparedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: SealedEvent['data'];
+  readonly metadata: EventMetadata;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
+/**
+ * Decides an append against the stream's tail: an idempotent replay of events already
+ * written, a concurrency error, or the sealed events (revisions and hash chain) to write.
+ * Both adapters call this inside their write so they share one semantics.
+ */
+export function planAppend(
+  streamId: string,
+  prepared: readonly PreparedEvent[],
+  expected: ExpectedRevision,
+  tail: StreamTail,
+): AppendPlan {
+  const replay = matchReplay(streamId, prepared, tail);
+  if (replay) return { kind: 'replay', result: replay };
+  const actual = tail.lastRevision;
+  const fits =
+    expected === 'any' ||
+    (expected === 'no_stream' && actual === 'no_stream') ||
+    (expected === 'stream_exists' && actual !== 'no_stream') ||
+    (typeof expected === 'bigint' && actual === expected);
+  if (!fits) throw new ConcurrencyError(streamId, describeExpected(expected), actual);
+  let previous = actual === 'no_stream' ? GENESIS_HASH : tail.lastHash;
+  let revision = actual === 'no_stream' ? 0n : actual + 1n;
+  const sealed = prepared.map((event) => {
+    const hash = chainHash(previous, canonicalEventBytes({ ...event, streamId, revision }));
+    const out: SealedEvent = { ...event, streamId, revision, hash };
+    previous = hash;
+    revision += 1n;
+    return out;
+  });
+  return { kind: 'write', events: sealed, expected: actual };
+}
+
+function matchReplay(streamId: string, prepared: readonly PreparedEvent[], tail: StreamTail): AppendResult | null {
+  const first = prepared[0];
+  const start = tail.recent.findIndex((r) => r.id === first?.id);
+  if (start < 0) return null;
+  const written = tail.recent.slice(start);
+  const same = written.length === prepared.length && written.every((r, i) => r.id === prepared[i]?.id);
+  const last = written[written.length - 1];
+  if (!same || !last)
+    throw new ConcurrencyError(
+      streamId,
+      'a new append',
+      tail.lastRevision,
+      `event ${first?.id} is already recorded, but not as the same append: re-send exactly the first append's events`,
+    );
+  return { nextExpectedRevision: last.revision, position: last.position };
+}
