@@ -1,0 +1,307 @@
+import {
+  type AppendOptions,
+  type AppendResult,
+  Clock,
+  ConcurrencyError,
+  DEFAULT_MAX_EVENT_BYTES,
+  EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type PreparedEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StoreHealth,
+  StoreUnavailableError,
+  type StreamTail,
+  type SubscribeOptions,
+  SystemClock,
+  planAppend,
+  prepareEvents,
+} from '@council/platform/event-sourcing';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { LiveSignal } from './live-signal.js';
+import { migrate } from './schema.js';
+import { type EventRow, toRecordedEvent } from './rows.js';
+
+export interface SqliteEventStoreOptions {
+  /** File of the event log, or ':memory:'. */
+  readonly path: string;
+  /** FULL (default): an acknowledged append survives power loss. NORMAL: faster, may lose the last commits on power loss. */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+  readonly clock?: Clock;
+  readonly maxEventBytes?: number;
+  /** How long a writer waits for another process's write lock before giving up, in ms. */
+  readonly busyTimeoutMs?: number;
+  /** How often live subscriptions look for events written by other processes, in ms. */
+  readonly pollIntervalMs?: number;
+  /** Largest number of appends that share one transaction. */
+  readonly maxBatch?: number;
+}
+
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly PreparedEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+const SQLITE_CONSTRAINT_UNIQUE = 2067;
+const SQLITE_BUSY = 5;
+
+/**
+ * The embedded event log on node:sqlite (WAL). Appends that arrive in the same turn of
+ * the event loop are group-committed: one transaction and one fsync for all of them,
+ * each still all-or-nothing under its own savepoint and expected-revision check.
+ */
+export class SqliteEventStore extends EventStore {
+  private readonly db: DatabaseSync;
+  private readonly clock: Clock;
+  private readonly maxEventBytes: number;
+  private readonly maxBatch: number;
+  private readonly pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly live: LiveSignal;
+  private readonly statements: {
+    tail: StatementSync;
+    insert: StatementSync;
+    head: StatementSync;
+  };
+  private readonly readAllStatements = new Map<string, StatementSync>();
+  private readonly readStreamStatements = new Map<string, StatementSync>();
+
+  constructor(private readonly options: SqliteEventStoreOptions) {
+    super();
+    this.clock = options.clock ?? new SystemClock();
+    this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    this.maxBatch = options.maxBatch ?? 512;
+    this.db = new DatabaseSync(options.path, { timeout: options.busyTimeoutMs ?? 5_000 });
+    this.db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous ?? 'FULL'};`);
+    migrate(this.db);
+    this.statements = {
+      tail: this.db.prepare(
+        'SELECT id, revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT ?',
+      ),
+      insert: this.db.prepare(
+        'INSERT INTO events (id, stream_id, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING position',
+      ),
+      head: this.db.prepare('SELECT coalesce(max(position), 0) AS head FROM events'),
+    };
+    this.live = new LiveSignal(options.pollIntervalMs ?? 200);
+  }
+
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('the event store is closed'));
+    let prepared: PreparedEvent[];
+    try {
+      prepared = prepareEvents(events, this.clock.now(), { maxEventBytes: this.maxEventBytes });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ streamId, events: prepared, expected: options.expectedRevision ?? 'any', resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision;
+    const key = `${backwards ? 'b' : 'f'}${from === undefined ? '' : 'r'}`;
+    let statement = this.readStreamStatements.get(key);
+    if (!statement) {
+      const bound = from === undefined ? '' : backwards ? 'AND revision <= ?' : 'AND revision >= ?';
+      statement = this.db.prepare(
+        `SELECT position, id, stream_id, revision, type, data, metadata, hash FROM events
+         WHERE stream_id = ? ${bound} ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
+      );
+      statement.setReturnArrays(true);
+      this.readStreamStatements.set(key, statement);
+    }
+    const limit = options.maxCount ?? -1;
+    const rows = (from === undefined ? statement.all(streamId, limit) : statement.all(streamId, from, limit)) as unknown as EventRow[];
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllSync(options);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
+    return this.live.subscribe(options, (after, filter) => this.readAllSync({ after, filter, maxCount: 1_000 }));
+  }
+
+  async headPosition(): Promise<bigint> {
+    return BigInt((this.statements.head.get() as { head: number }).head);
+  }
+
+  async health(): Promise<StoreHealth> {
+    if (this.closed) return { up: false, adapter: 'sqlite', details: { reason: 'closed' } };
+    try {
+      const head = await this.headPosition();
+      return { up: true, adapter: 'sqlite', details: { path: this.options.path, head: Number(head) } };
+    } catch (error) {
+      return { up: false, adapter: 'sqlite', details: { reason: (error as Error).message } };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    while (this.pending.length > 0) this.flush();
+    this.closed = true;
+    this.live.close();
+    try {
+      this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.close();
+    }
+  }
+
+  private readAllSync(options: ReadAllOptions): RecordedEvent[] {
+    const backwards = options.direction === 'backwards';
+    const filter = options.filter ?? {};
+    const prefixes = filter.streamPrefixes ?? [];
+    const types = filter.eventTypes ?? [];
+    const bound = backwards ? (options.before === undefined ? undefined : options.before) : (options.after ?? 0n);
+    const key = `${backwards ? 'b' : 'f'}${bound === undefined ? '' : 'p'}|${prefixes.length}|${types.length}`;
+    let statement = this.readAllStatements.get(key);
+    if (!statement) {
+      statement = this.db.prepare(selectAll(backwards, bound !== undefined, prefixes.length, types.length));
+      statement.setReturnArrays(true);
+      this.readAllStatements.set(key, statement);
+    }
+    const params: (string | bigint | number)[] = [];
+    if (bound !== undefined) params.push(bound);
+    for (const prefix of prefixes) params.push(prefix.length, prefix);
+    params.push(...types, options.maxCount ?? -1);
+    return (statement.all(...params) as unknown as EventRow[]).map(toRecordedEvent);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+      if (this.pending.length > 0) this.scheduleFlush();
+    });
+  }
+
+  /** Writes up to maxBatch pending appends in one transaction, then settles their promises. */
+  private flush(): void {
+    const batch = this.pending.splice(0, this.maxBatch);
+    if (batch.length === 0) return;
+    const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const append of batch) append.reject(storeError(error, 'could not start a write'));
+      return;
+    }
+    try {
+      for (const append of batch) outcomes.push(this.applyOne(append));
+      this.db.exec('COMMIT');
+    } catch (error) {
+      rollbackQuietly(this.db);
+      for (const append of batch) append.reject(storeError(error, 'the write was not committed'));
+      return;
+    }
+    batch.forEach((append, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) append.resolve(outcome.result);
+      else append.reject(outcome?.error);
+    });
+    this.live.notify();
+  }
+
+  private applyOne(append: PendingAppend): { ok: true; result: AppendResult } | { ok: false; error: unknown } {
+    this.db.exec('SAVEPOINT append');
+    try {
+      const plan = planAppend(append.streamId, append.events, append.expected, this.readTail(append));
+      let result: AppendResult;
+      if (plan.kind === 'replay') {
+        result = plan.result;
+      } else {
+        let position = 0n;
+        for (const e of plan.events) {
+          const row = this.statements.insert.get(e.id, e.streamId, e.revision, e.type, e.dataJson, e.metadataJson, e.hash);
+          position = BigInt((row as { position: number }).position);
+        }
+        const last = plan.events[plan.events.length - 1];
+        result = { nextExpectedRevision: last?.revision ?? -1n, position };
+      }
+      this.db.exec('RELEASE append');
+      return { ok: true, result };
+    } catch (error) {
+      this.db.exec('ROLLBACK TO append');
+      this.db.exec('RELEASE append');
+      if (isSqliteError(error) && error.errcode === SQLITE_CONSTRAINT_UNIQUE)
+        return { ok: false, error: duplicateIdError(append, error) };
+      if (isSqliteError(error)) throw error;
+      return { ok: false, error };
+    }
+  }
+
+  private readTail(append: PendingAppend): StreamTail {
+    const rows = this.statements.tail.all(append.streamId, Math.max(append.events.length, 1)) as unknown as {
+      id: string;
+      revision: number;
+      position: number;
+      hash: string;
+    }[];
+    const last = rows[0];
+    return {
+      lastRevision: last ? BigInt(last.revision) : 'no_stream',
+      lastHash: last?.hash ?? '',
+      recent: rows.reverse().map((r) => ({ id: r.id, revision: BigInt(r.revision), position: BigInt(r.position) })),
+    };
+  }
+}
+
+function selectAll(backwards: boolean, bounded: boolean, prefixes: number, types: number): string {
+  const where: string[] = [];
+  if (bounded) where.push(backwards ? 'position < ?' : 'position > ?');
+  if (prefixes > 0) where.push(`(${Array.from({ length: prefixes }, () => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`);
+  if (types > 0) where.push(`type IN (${Array.from({ length: types }, () => '?').join(', ')})`);
+  return `SELECT position, id, stream_id, revision, type, data, metadata, hash FROM events
+          ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
+}
+
+interface SqliteError extends Error {
+  readonly code: string;
+  readonly errcode: number;
+  readonly errstr: string;
+}
+
+// Duck-typed: errors thrown by node:sqlite may come from another realm (e.g. a test VM).
+function isSqliteError(error: unknown): error is SqliteError {
+  return typeof error === 'object' && error !== null && (error as Partial<SqliteError>).code === 'ERR_SQLITE_ERROR';
+}
+
+function storeError(error: unknown, what: string): StoreUnavailableError {
+  const busy = isSqliteError(error) && (error.errcode & 0xff) === SQLITE_BUSY;
+  const reason = busy ? 'another process holds the write lock' : (error as Error).message;
+  return new StoreUnavailableError(`event log: ${what}: ${reason}`, { cause: error });
+}
+
+function duplicateIdError(append: PendingAppend, error: SqliteError): ConcurrencyError {
+  const ids = append.events.map((e) => e.id).join(', ');
+  return new ConcurrencyError(
+    append.streamId,
+    'a new append',
+    'no_stream',
+    `an event id of this append (${ids}) is already recorded elsewhere in the log: ${error.errstr}`,
+  );
+}
+
+function rollbackQuietly(db: DatabaseSync): void {
+  try {
+    db.exec('ROLLBACK');
+  } catch {
+    // The transaction may already be gone (SQLite rolls back itself on some I/O errors).
+  }
+}
+
