@@ -39,6 +39,20 @@ describe('SQLite event store', () => {
     });
   });
 
+  describe('an append on its own whose second event reuses a recorded id', () => {
+    it('fails and leaves its first event unwritten', async () => {
+      const store = new SqliteEventStore({ path: freshFile() });
+      const reused = randomUUID();
+      await store.appendToStream('s-1', [{ id: reused, type: 'A', data: {} }]);
+      await expect(
+        store.appendToStream('s-2', [{ type: 'B', data: {} }, { id: reused, type: 'C', data: {} }]),
+      ).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(await store.readStream('s-2')).toEqual([]);
+      await expect(store.appendToStream('s-2', [{ type: 'D', data: {} }])).resolves.toMatchObject({ position: 2n });
+      await store.close();
+    });
+  });
+
   describe('a log closed and opened again', () => {
     it('holds every acknowledged event with its hash chain, and leaves no unmerged write-ahead log', async () => {
       const path = freshFile();

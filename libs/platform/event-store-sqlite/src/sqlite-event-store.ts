@@ -47,6 +47,8 @@ interface PendingAppend {
   readonly reject: (error: unknown) => void;
 }
 
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
 const SQLITE_CONSTRAINT_UNIQUE = 2067;
 const SQLITE_BUSY = 5;
 
@@ -64,11 +66,10 @@ export class SqliteEventStore extends EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly live: LiveSignal;
-  private readonly statements: {
-    tail: StatementSync;
-    insert: StatementSync;
-    head: StatementSync;
-  };
+  private readonly statements: Record<
+    'tail' | 'insert' | 'head' | 'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo',
+    StatementSync
+  >;
   private readonly readAllStatements = new Map<string, StatementSync>();
   private readonly readStreamStatements = new Map<string, StatementSync>();
 
@@ -88,6 +89,12 @@ export class SqliteEventStore extends EventStore {
         'INSERT INTO events (id, stream_id, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING position',
       ),
       head: this.db.prepare('SELECT coalesce(max(position), 0) AS head FROM events'),
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      commit: this.db.prepare('COMMIT'),
+      rollback: this.db.prepare('ROLLBACK'),
+      savepoint: this.db.prepare('SAVEPOINT append'),
+      release: this.db.prepare('RELEASE append'),
+      rollbackTo: this.db.prepare('ROLLBACK TO append'),
     };
     this.live = new LiveSignal(options.pollIntervalMs ?? 200);
   }
@@ -193,18 +200,20 @@ export class SqliteEventStore extends EventStore {
   private flush(): void {
     const batch = this.pending.splice(0, this.maxBatch);
     if (batch.length === 0) return;
-    const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
+    const outcomes: Outcome[] = [];
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.statements.begin.run();
     } catch (error) {
       for (const append of batch) append.reject(storeError(error, 'could not start a write'));
       return;
     }
     try {
-      for (const append of batch) outcomes.push(this.applyOne(append));
-      this.db.exec('COMMIT');
+      // A batch of one needs no savepoint: its failure rolls back the whole transaction.
+      if (batch.length === 1) outcomes.push(this.applyAlone(batch[0]!));
+      else for (const append of batch) outcomes.push(this.applyOne(append));
+      this.statements.commit.run();
     } catch (error) {
-      rollbackQuietly(this.db);
+      this.rollbackQuietly();
       for (const append of batch) append.reject(storeError(error, 'the write was not committed'));
       return;
     }
@@ -216,31 +225,54 @@ export class SqliteEventStore extends EventStore {
     this.live.notify();
   }
 
-  private applyOne(append: PendingAppend): { ok: true; result: AppendResult } | { ok: false; error: unknown } {
-    this.db.exec('SAVEPOINT append');
+  private applyOne(append: PendingAppend): Outcome {
+    this.statements.savepoint.run();
     try {
-      const plan = planAppend(append.streamId, append.events, append.expected, this.readTail(append));
-      let result: AppendResult;
-      if (plan.kind === 'replay') {
-        result = plan.result;
-      } else {
-        let position = 0n;
-        for (const e of plan.events) {
-          const row = this.statements.insert.get(e.id, e.streamId, e.revision, e.type, e.dataJson, e.metadataJson, e.hash);
-          position = BigInt((row as { position: number }).position);
-        }
-        const last = plan.events[plan.events.length - 1];
-        result = { nextExpectedRevision: last?.revision ?? -1n, position };
-      }
-      this.db.exec('RELEASE append');
+      const result = this.write(append);
+      this.statements.release.run();
       return { ok: true, result };
     } catch (error) {
-      this.db.exec('ROLLBACK TO append');
-      this.db.exec('RELEASE append');
-      if (isSqliteError(error) && error.errcode === SQLITE_CONSTRAINT_UNIQUE)
-        return { ok: false, error: duplicateIdError(append, error) };
-      if (isSqliteError(error)) throw error;
-      return { ok: false, error };
+      this.statements.rollbackTo.run();
+      this.statements.release.run();
+      return this.refusal(append, error);
+    }
+  }
+
+  private applyAlone(append: PendingAppend): Outcome {
+    try {
+      return { ok: true, result: this.write(append) };
+    } catch (error) {
+      this.statements.rollback.run();
+      this.statements.begin.run();
+      return this.refusal(append, error);
+    }
+  }
+
+  /** Plans the append against the stream's tail and inserts its rows. */
+  private write(append: PendingAppend): AppendResult {
+    const plan = planAppend(append.streamId, append.events, append.expected, this.readTail(append));
+    if (plan.kind === 'replay') return plan.result;
+    let position = 0n;
+    for (const e of plan.events) {
+      const row = this.statements.insert.get(e.id, e.streamId, e.revision, e.type, e.dataJson, e.metadataJson, e.hash);
+      position = BigInt((row as { position: number }).position);
+    }
+    return { nextExpectedRevision: plan.events[plan.events.length - 1]!.revision, position };
+  }
+
+  /** An append's own failure becomes its outcome; a storage failure fails the whole batch. */
+  private refusal(append: PendingAppend, error: unknown): Outcome {
+    if (isSqliteError(error) && error.errcode === SQLITE_CONSTRAINT_UNIQUE)
+      return { ok: false, error: duplicateIdError(append, error) };
+    if (isSqliteError(error)) throw error;
+    return { ok: false, error };
+  }
+
+  private rollbackQuietly(): void {
+    try {
+      this.statements.rollback.run();
+    } catch {
+      // The transaction may already be gone (SQLite rolls back by itself on some I/O errors).
     }
   }
 
@@ -297,11 +329,4 @@ function duplicateIdError(append: PendingAppend, error: SqliteError): Concurrenc
   );
 }
 
-function rollbackQuietly(db: DatabaseSync): void {
-  try {
-    db.exec('ROLLBACK');
-  } catch {
-    // The transaction may already be gone (SQLite rolls back itself on some I/O errors).
-  }
-}
 
