@@ -34,6 +34,17 @@ const depConstraints = [
   { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
 ];
 
+// Specs may also use the shared test kit (contract suites, decider specs).
+const specDepConstraints = depConstraints.map((c) =>
+  c.sourceTag.startsWith('type:') && !c.onlyDependOnLibsWithTags.includes('*')
+    ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'], bannedExternalImports: c.bannedExternalImports?.filter((p) => p !== '*') }
+    : c,
+);
+const boundaries = (constraints) => [
+  'error',
+  { enforceBuildableLibDependency: false, allow: [], depConstraints: constraints, checkDynamicDependenciesExceptions: [] },
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'dist/**', 'coverage/**', '.nx/**', 'data/**', 'apps/council-web/dist/**'] },
   js.configs.recommended,
@@ -42,10 +53,7 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        { enforceBuildableLibDependency: false, allow: [], depConstraints, checkDynamicDependenciesExceptions: [] },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(depConstraints),
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
@@ -89,6 +97,10 @@ export default tseslint.config(
   {
     files: ['**/*.spec.ts', 'tests/**/*.ts', 'tools/**'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(specDepConstraints) },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -1,7 +1,7 @@
 import {
   type AppendOptions,
   type AppendResult,
-  Clock,
+  type Clock,
   ConcurrencyError,
   DEFAULT_MAX_EVENT_BYTES,
   EventStore,
