@@ -1,0 +1,43 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { Clock, type EventStore } from '@council/platform/event-sourcing';
+import { SqliteEventStore } from '@council/platform/event-store-sqlite';
+import {
+  ConnectionDrainModule,
+  EventSourcingModule,
+  HealthModule,
+  LoggingModule,
+  MetricsModule,
+} from '@council/platform/nest';
+import type { AppConfig, EventStoreConfig } from './config.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggingModule.forRoot({ level: config.logLevel, name: 'council-api' }),
+        MetricsModule,
+        ConnectionDrainModule,
+        EventSourcingModule.forRoot({
+          useFactory: (clock: Clock) => openEventStore(config.eventStore, clock),
+          inject: [Clock],
+        }),
+        HealthModule,
+      ],
+    };
+  }
+}
+
+async function openEventStore(config: EventStoreConfig, clock: Clock): Promise<EventStore> {
+  const { maxEventBytes } = config;
+  if (config.kind === 'esdb') {
+    // Loaded only when used: the gRPC client costs about 130 ms and 35 MB at start.
+    const { EsdbEventStore } = await import('@council/platform/event-store-esdb');
+    return new EsdbEventStore({ connectionString: config.connectionString, clock, maxEventBytes });
+  }
+  await mkdir(dirname(config.path), { recursive: true });
+  return new SqliteEventStore({ path: config.path, synchronous: config.synchronous, clock, maxEventBytes });
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, DEVELOPMENT_JWT_SECRET, describeEventStore, loadConfig } from './config.js';
+
+function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration from an empty environment', () => {
+  const config = loadConfig({});
+
+  it('uses the documented defaults', () => {
+    expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', nodeEnv: 'development', demoData: true, logLevel: 'info' });
+    expect(config.eventStore).toMatchObject({ kind: 'sqlite', synchronous: 'FULL', maxEventBytes: 1024 * 1024 });
+    expect(config.eventStore.kind === 'sqlite' && config.eventStore.path).toBe(`${process.cwd()}/data/events.sqlite`);
+  });
+
+  it('falls back to the development secret and says so', () => {
+    expect(config.auth).toMatchObject({ jwtSecret: DEVELOPMENT_JWT_SECRET, usesDevelopmentSecret: true });
+  });
+});
+
+describe('configuration with bad values', () => {
+  it('names each bad variable on its own line', () => {
+    expect(problemsOf({ PORT: 'abc', SQLITE_SYNCHRONOUS: 'SOMETIMES', NODE_ENV: 'prod' })).toEqual([
+      'PORT: must be a whole number from 0 to 65535 (got "abc")',
+      'NODE_ENV: must be development, production or test (got "prod")',
+      'SQLITE_SYNCHRONOUS: must be FULL or NORMAL (got "SOMETIMES")',
+    ]);
+  });
+
+  it('rejects out-of-range numbers, unknown levels, non-http JWKS URLs and other connection strings', () => {
+    expect(
+      problemsOf({ PORT: '70000', EVENT_MAX_BYTES: '5', LOG_LEVEL: 'loud', AUTH_JWKS_URL: 'ftp://x', EVENTSTORE_URL: 'mysql://x' }),
+    ).toEqual([
+      'PORT: must be a whole number from 0 to 65535 (got 70000)',
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+      'EVENTSTORE_URL: must be an esdb:// or kurrentdb:// connection string',
+      'EVENT_MAX_BYTES: must be a whole number from 1024 to 16777216 (got 5)',
+      'AUTH_JWKS_URL: must be an http(s) URL (got "ftp://x")',
+    ]);
+  });
+
+  it('never echoes a secret', () => {
+    expect(problemsOf({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'short-secret' }).join('\n')).not.toContain('short-secret');
+  });
+});
+
+describe('configuration in production', () => {
+  it('requires AUTH_JWT_SECRET or AUTH_JWKS_URL and refuses demo data', () => {
+    expect(problemsOf({ NODE_ENV: 'production', DEMO_DATA: 'true' })).toEqual([
+      'AUTH_JWT_SECRET: or AUTH_JWKS_URL is required when NODE_ENV=production',
+      'DEMO_DATA: must not be true when NODE_ENV=production',
+    ]);
+  });
+
+  it('starts without demo data or a development secret when a JWKS URL is given', () => {
+    const config = loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks.json', PORT: '' });
+    expect(config).toMatchObject({ port: 3000, demoData: false });
+    expect(config.auth).toMatchObject({ jwtSecret: undefined, usesDevelopmentSecret: false });
+  });
+});
+
+describe('configuration with EVENTSTORE_URL', () => {
+  it('selects EventStoreDB, accepts a cluster connection string and masks its credentials in the log', () => {
+    const config = loadConfig({ EVENTSTORE_URL: 'esdb://admin:changeit@a:2113,b:2113?tls=false' });
+    expect(config.eventStore).toEqual({
+      kind: 'esdb',
+      connectionString: 'esdb://admin:changeit@a:2113,b:2113?tls=false',
+      maxEventBytes: 1024 * 1024,
+    });
+    expect(describeEventStore(config.eventStore)).toBe('eventstoredb esdb://***@a:2113,b:2113?tls=false');
+  });
+});

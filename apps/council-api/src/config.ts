@@ -1,0 +1,127 @@
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_MAX_EVENT_BYTES } from '@council/platform/event-sourcing';
+
+/** Used only outside production when AUTH_JWT_SECRET is unset; start-up says so. */
+export const DEVELOPMENT_JWT_SECRET = 'council-development-secret-not-for-production';
+
+export type EventStoreConfig =
+  | { readonly kind: 'sqlite'; readonly path: string; readonly synchronous: 'FULL' | 'NORMAL'; readonly maxEventBytes: number }
+  | { readonly kind: 'esdb'; readonly connectionString: string; readonly maxEventBytes: number };
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly dataDir: string;
+  readonly demoData: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly eventStore: EventStoreConfig;
+  readonly auth: {
+    readonly jwtSecret?: string;
+    readonly usesDevelopmentSecret: boolean;
+    readonly jwksUrl?: string;
+    readonly issuer?: string;
+    readonly audience?: string;
+  };
+}
+
+/** A configuration the application refuses to start with; one problem per line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`council-api: invalid configuration\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+const got = (issue: { input?: unknown }) => ` (got ${JSON.stringify(issue.input)})`;
+const wholeNumber = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+$/, { error: (issue) => message + got(issue) })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { error: (issue) => message + got(issue) });
+};
+
+const schema = z
+  .object({
+    PORT: wholeNumber(0, 65535).default(3000),
+    HOST: z.string().regex(/^[^\s/]+$/, { error: (issue) => `must be a host name or IP address${got(issue)}` }).default('0.0.0.0'),
+    NODE_ENV: z
+      .enum(['development', 'production', 'test'], { error: (issue) => `must be development, production or test${got(issue)}` })
+      .default('development'),
+    DATA_DIR: z.string().default('./data'),
+    DEMO_DATA: z
+      .enum(['true', 'false'], { error: (issue) => `must be true or false${got(issue)}` })
+      .transform((s) => s === 'true')
+      .optional(),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: (issue) => `must be one of fatal, error, warn, info, debug, trace, silent${got(issue)}`,
+      })
+      .default('info'),
+    EVENTSTORE_URL: z
+      .string()
+      .regex(/^(esdb|kurrentdb|kurrent)(\+discover)?:\/\/\S+$/i, 'must be an esdb:// or kurrentdb:// connection string')
+      .optional(),
+    SQLITE_SYNCHRONOUS: z
+      .enum(['FULL', 'NORMAL'], { error: (issue) => `must be FULL or NORMAL${got(issue)}` })
+      .default('FULL'),
+    EVENT_MAX_BYTES: wholeNumber(1024, 16 * 1024 * 1024).default(DEFAULT_MAX_EVENT_BYTES),
+    AUTH_JWT_SECRET: z.string().optional(),
+    AUTH_JWKS_URL: z
+      .url({ protocol: /^https?$/, error: (issue) => `must be an http(s) URL${got(issue)}` })
+      .optional(),
+    AUTH_JWT_ISSUER: z.string().optional(),
+    AUTH_JWT_AUDIENCE: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL)
+      ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'or AUTH_JWKS_URL is required when NODE_ENV=production' });
+    if (env.AUTH_JWT_SECRET && env.AUTH_JWT_SECRET.length < 32)
+      ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'must be at least 32 characters when NODE_ENV=production' });
+    if (env.DEMO_DATA === true)
+      ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'must not be true when NODE_ENV=production' });
+  });
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
+  // An empty variable (`PORT=`) means "not set", as in most shells' and compose files' habits.
+  const set = Object.fromEntries(Object.entries(environment).filter(([, value]) => value?.trim()));
+  const parsed = schema.safeParse(set);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const env = parsed.data;
+  const dataDir = resolve(env.DATA_DIR);
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    nodeEnv: env.NODE_ENV,
+    dataDir,
+    demoData: env.DEMO_DATA ?? !production,
+    logLevel: env.LOG_LEVEL,
+    eventStore: env.EVENTSTORE_URL
+      ? { kind: 'esdb', connectionString: env.EVENTSTORE_URL, maxEventBytes: env.EVENT_MAX_BYTES }
+      : {
+          kind: 'sqlite',
+          path: join(dataDir, 'events.sqlite'),
+          synchronous: env.SQLITE_SYNCHRONOUS,
+          maxEventBytes: env.EVENT_MAX_BYTES,
+        },
+    auth: {
+      jwtSecret: env.AUTH_JWT_SECRET ?? (production ? undefined : DEVELOPMENT_JWT_SECRET),
+      usesDevelopmentSecret: !env.AUTH_JWT_SECRET && !production,
+      jwksUrl: env.AUTH_JWKS_URL,
+      issuer: env.AUTH_JWT_ISSUER,
+      audience: env.AUTH_JWT_AUDIENCE,
+    },
+  };
+}
+
+/** The event store in use, for the start-up log; credentials in the URL are masked. */
+export function describeEventStore(config: EventStoreConfig): string {
+  return config.kind === 'sqlite'
+    ? `sqlite ${config.path} (synchronous=${config.synchronous})`
+    : `eventstoredb ${config.connectionString.replace(/\/\/[^@/]*@/, '//***@')}`;
+}

@@ -1,0 +1,55 @@
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { ConfigError, describeEventStore, loadConfig } from './config.js';
+
+// A request that outlives this after SIGTERM is cut off rather than holding the process forever.
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    // A failed start is reported in one line below, not as buffered logs and a stack trace.
+    autoFlushLogs: false,
+    abortOnError: false,
+  });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.flushLogs();
+  app.disable('x-powered-by');
+  // app.close() on a signal: stop accepting connections, answer the requests in flight,
+  // then the OnApplicationShutdown hooks (the event store closes); then exit 0.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => {
+      logger.log(`${signal} received: shutting down`, 'CouncilApi');
+      setTimeout(() => {
+        logger.error(`shutdown took longer than ${SHUTDOWN_TIMEOUT_MS} ms: exiting`, 'CouncilApi');
+        process.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS).unref();
+    });
+  if (config.auth.usesDevelopmentSecret)
+    logger.warn('AUTH_JWT_SECRET is not set: using the development default secret (never in production)', 'CouncilApi');
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const eventStore = describeEventStore(config.eventStore);
+  logger.log({ url, eventStore: config.eventStore.kind }, `listening on ${url}, event store: ${eventStore}`, 'CouncilApi');
+}
+
+main().catch((error: unknown) => {
+  const message =
+    error instanceof ConfigError
+      ? error.message
+      : `council-api: could not start: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

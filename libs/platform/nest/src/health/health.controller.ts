@@ -1,0 +1,18 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { EventStoreHealthIndicator } from './event-store.health.js';
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(HealthCheckService) private readonly health: HealthCheckService,
+    @Inject(EventStoreHealthIndicator) private readonly eventStore: EventStoreHealthIndicator,
+  ) {}
+
+  /** 200 with `status: ok` when every dependency is up, 503 otherwise. */
+  @Get()
+  @HealthCheck()
+  check() {
+    return this.health.check([() => this.eventStore.isHealthy('eventStore')]);
+  }
+}
