@@ -15,6 +15,8 @@ export interface EventMetadata {
   readonly actor?: Actor;
   /** Idempotency key of the command that produced the event. */
   readonly commandId?: string;
+  /** Hash of what the command asked, so a commandId reused for another request is refused. */
+  readonly commandFingerprint?: string;
   readonly correlationId?: string;
   readonly causationId?: string;
   /** When the platform learned it (set by the store at append time). */

@@ -5,3 +5,5 @@ export * from './clock.js';
 export * from './canonical-json.js';
 export * from './hash-chain.js';
 export * from './append-plan.js';
+export * from './decider.js';
+export * from './handle-command.js';

@@ -1,0 +1,86 @@
+import { canonicalJson } from './canonical-json.js';
+import type { Command, Decider, Event } from './decider.js';
+import { ConcurrencyError } from './errors.js';
+import type { EventStore, ExpectedRevision } from './event-store.js';
+import type { JsonValue, RecordedEvent } from './events.js';
+import { createHash } from 'node:crypto';
+
+export interface HandleCommandOptions {
+  /** The revision the caller last saw; a stale one is a ConcurrencyError, never retried. */
+  readonly expectedRevision?: bigint;
+  /** Retries after a conflict when the caller gave no expectation (decide is pure, so a retry is safe). */
+  readonly maxRetries?: number;
+  /** Turns stored events of older schema versions into the current shape. */
+  readonly upcast?: (event: RecordedEvent) => RecordedEvent;
+}
+
+export interface CommandResult<State> {
+  readonly state: State;
+  /** Revision of the stream's last event after the command (-1n for an empty stream). */
+  readonly revision: bigint;
+  /** Global position of the last event written, or of the stream's last event when nothing was written. */
+  readonly position: bigint;
+  /** Events this command appended; empty for a replayed commandId or a no-op. */
+  readonly appended: readonly Event[];
+  /** True when the commandId had been handled before and nothing was appended. */
+  readonly replayed: boolean;
+}
+
+/**
+ * Read the stream, fold it, decide, append with the expected revision: the one way a
+ * command changes the log. A `commandId` already recorded on the stream returns the
+ * state as it is and appends nothing; the same id with another payload is a conflict.
+ */
+export async function handleCommand<State, C extends Command, E extends Event>(
+  store: EventStore,
+  decider: Decider<State, C, E>,
+  streamId: string,
+  command: C,
+  options: HandleCommandOptions = {},
+): Promise<CommandResult<State>> {
+  const fingerprint = commandFingerprint(streamId, command);
+  const retries = options.expectedRevision === undefined ? (options.maxRetries ?? 5) : 0;
+  for (let attempt = 0; ; attempt++) {
+    const recorded = await store.readStream(streamId);
+    const events = options.upcast ? recorded.map(options.upcast) : recorded;
+    const last = events[events.length - 1];
+    const revision = last?.revision ?? -1n;
+    const state = events.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
+    const earlier = command.metadata.commandId ? events.find((e) => e.metadata.commandId === command.metadata.commandId) : undefined;
+    if (earlier) {
+      if (earlier.metadata.commandFingerprint !== fingerprint)
+        throw new ConcurrencyError(streamId, 'a new command', revision, `commandId ${command.metadata.commandId} was already used for a different request`);
+      return { state, revision, position: last?.position ?? 0n, appended: [], replayed: true };
+    }
+    if (options.expectedRevision !== undefined && options.expectedRevision !== revision)
+      throw new ConcurrencyError(streamId, `revision ${options.expectedRevision}`, last ? revision : 'no_stream');
+    const decided = decider.decide(command, state);
+    if (decided.length === 0) return { state, revision, position: last?.position ?? 0n, appended: [], replayed: false };
+    const expected: ExpectedRevision = last ? revision : 'no_stream';
+    try {
+      const result = await store.appendToStream(
+        streamId,
+        decided.map((e) => ({
+          type: e.type,
+          data: e.data as JsonValue,
+          metadata: {
+            ...e.metadata,
+            actor: command.metadata.actor,
+            ...(command.metadata.commandId ? { commandId: command.metadata.commandId, commandFingerprint: fingerprint } : {}),
+            ...(command.metadata.correlationId ? { correlationId: command.metadata.correlationId } : {}),
+          },
+        })),
+        { expectedRevision: expected },
+      );
+      const next = decided.reduce((s, e) => decider.evolve(s, e), state);
+      return { state: next, revision: result.nextExpectedRevision, position: result.position, appended: decided, replayed: false };
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || attempt >= retries) throw error;
+    }
+  }
+}
+
+/** Identifies a request by what it asks, so a reused commandId with other content is caught. */
+export function commandFingerprint(streamId: string, command: Command): string {
+  return createHash('sha256').update(canonicalJson({ streamId, type: command.type, data: command.data })).digest('base64url');
+}
