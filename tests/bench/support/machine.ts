@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { arch, cpus, release, totalmem, type } from 'node:os';
+import { arch, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { resolve } from 'node:path';
 
 export interface MachineDescription {
@@ -10,6 +10,8 @@ export interface MachineDescription {
   readonly os: string;
   /** File system (type and device) holding the benchmark databases, from /proc/mounts where available. */
   readonly storage: string;
+  /** 1-minute load average when the run started: above the core count, other work competed for the CPU. */
+  readonly loadAverage: number;
 }
 
 /** What the numbers were measured on; `dir` is where the benchmark writes its files. */
@@ -22,6 +24,7 @@ export function describeMachine(dir: string): MachineDescription {
     node: process.version,
     os: `${type()} ${release()} ${arch()}`,
     storage: describeStorage(dir),
+    loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100,
   };
 }
 
@@ -30,6 +33,7 @@ export function formatMachine(m: MachineDescription): string {
     `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB`,
     `runtime: Node ${m.node} on ${m.os}`,
     `storage: ${m.storage}`,
+    `load average at start: ${m.loadAverage}${m.loadAverage > m.cores * 0.5 ? ' (other work was running: expect noise)' : ''}`,
   ].join('\n');
 }
 

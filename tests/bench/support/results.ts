@@ -93,6 +93,9 @@ export function buildReport(
   };
 }
 
+/** Rounds whose rates vary more than this (max - min over median) make a row "noisy". */
+export const NOISY_SPREAD = 0.5;
+
 /** The text a benchmark prints: machine, settings, the table, and the `targets met` line. */
 export function formatReport(report: BenchReport): string {
   const settings = Object.entries(report.settings)
@@ -106,6 +109,18 @@ export function formatReport(report: BenchReport): string {
     '',
     report.markdown,
     '',
+    ...noiseNotes(report),
     `targets met: ${report.targetsMet}/${report.targetsTotal}`,
   ].join('\n');
+}
+
+function noiseNotes(report: BenchReport): string[] {
+  const pct = (spread: number): string => `${Math.round(spread * 100)} %`;
+  return report.rows
+    .filter((row) => row.adapterSpread > NOISY_SPREAD || row.baselineSpread > NOISY_SPREAD)
+    .map(
+      (row) =>
+        `noisy: ${row.benchmark} (round spread: adapter ${pct(row.adapterSpread)}, baseline ${pct(row.baselineSpread)};` +
+        ` paired-round ratio ${row.pairedRatio.toFixed(2)}×)`,
+    );
 }
