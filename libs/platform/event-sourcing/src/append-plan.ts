@@ -50,7 +50,7 @@ export function prepareEvents(events: readonly NewEvent[], now: Date, limits: Ap
     const metadataJson = canonicalJson(metadata);
     const bytes = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
     if (bytes > limits.maxEventBytes) throw new EventTooLargeError(event.type, bytes, limits.maxEventBytes);
-    return { id: id.toLowerCase(), type: event.type, data: JSON.parse(dataJson), metadata, dataJson, metadataJson };
+    return { id: id.toLowerCase(), type: event.type, data: event.data, metadata, dataJson, metadataJson };
   });
 }
 

@@ -4,15 +4,28 @@ import type { DatabaseSync } from 'node:sqlite';
 export const SCHEMA_VERSION = 1;
 
 const MIGRATIONS: readonly string[] = [
+  // Metadata lives in typed columns: reading a stream parses only the data JSON, and
+  // auditors' filters (actor, province, command, time) are plain indexed SQL.
   `CREATE TABLE events (
-     position  INTEGER PRIMARY KEY,
-     id        TEXT    NOT NULL UNIQUE,
-     stream_id TEXT    NOT NULL,
-     revision  INTEGER NOT NULL,
-     type      TEXT    NOT NULL,
-     data      TEXT    NOT NULL,
-     metadata  TEXT    NOT NULL,
-     hash      TEXT    NOT NULL,
+     position            INTEGER PRIMARY KEY,
+     id                  TEXT    NOT NULL UNIQUE,
+     stream_id           TEXT    NOT NULL,
+     revision            INTEGER NOT NULL,
+     type                TEXT    NOT NULL,
+     data                TEXT    NOT NULL,
+     hash                TEXT    NOT NULL,
+     recorded_at         TEXT    NOT NULL,
+     effective_at        TEXT    NOT NULL,
+     schema_version      INTEGER NOT NULL,
+     actor_subject       TEXT,
+     actor_province      TEXT,
+     actor_name          TEXT,
+     actor_roles         TEXT,
+     command_id          TEXT,
+     command_fingerprint TEXT,
+     correlation_id      TEXT,
+     causation_id        TEXT,
+     metadata_extra      TEXT,
      UNIQUE (stream_id, revision)
    ) STRICT;
    CREATE INDEX events_by_type ON events (type, position);`,

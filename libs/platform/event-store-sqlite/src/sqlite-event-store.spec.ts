@@ -53,6 +53,26 @@ describe('SQLite event store', () => {
     });
   });
 
+  describe('metadata stored in columns', () => {
+    it('comes back exactly as written, whatever shape the actor has and whatever extra keys there are', async () => {
+      const store = new SqliteEventStore({ path: freshFile() });
+      const odd = [
+        { actor: { subject: 'u-1', roles: [] } },
+        { actor: { subject: 'u-2', roles: ['council', 'a,b'], province: '79' } },
+        { actor: { subject: 'u-3', roles: ['auditor'], unit: 'Kiểm toán Nhà nước' } },
+        { origin: 'import', note: { batch: 7 } },
+        {},
+      ] as const;
+      await store.appendToStream('odd', odd.map((metadata, i) => ({ type: 'Noted', data: { i }, metadata: metadata as never })));
+      const events = await store.readStream('odd');
+      odd.forEach((metadata, i) => expect(events[i]?.metadata).toMatchObject(metadata));
+      expect(events[0]?.metadata).not.toHaveProperty('commandId');
+      expect(events[0]?.metadata.actor).toEqual({ subject: 'u-1', roles: [] });
+      expect(verifyStreamChain(events)).toBeNull();
+      await store.close();
+    });
+  });
+
   describe('a log closed and opened again', () => {
     it('holds every acknowledged event with its hash chain, and leaves no unmerged write-ahead log', async () => {
       const path = freshFile();

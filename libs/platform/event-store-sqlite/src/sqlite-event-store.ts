@@ -22,7 +22,7 @@ import {
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { LiveSignal } from './live-signal.js';
 import { migrate } from './schema.js';
-import { type EventRow, toRecordedEvent } from './rows.js';
+import { EVENT_COLUMNS, type EventRow, toColumns, toRecordedEvent } from './rows.js';
 
 export interface SqliteEventStoreOptions {
   /** File of the event log, or ':memory:'. */
@@ -86,7 +86,7 @@ export class SqliteEventStore extends EventStore {
         'SELECT id, revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT ?',
       ),
       insert: this.db.prepare(
-        'INSERT INTO events (id, stream_id, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING position',
+        `INSERT INTO events (${EVENT_COLUMNS.replace('position, ', '')}) VALUES (${'?, '.repeat(17)}?) RETURNING position`,
       ),
       head: this.db.prepare('SELECT coalesce(max(position), 0) AS head FROM events'),
       begin: this.db.prepare('BEGIN IMMEDIATE'),
@@ -121,7 +121,7 @@ export class SqliteEventStore extends EventStore {
     if (!statement) {
       const bound = from === undefined ? '' : backwards ? 'AND revision <= ?' : 'AND revision >= ?';
       statement = this.db.prepare(
-        `SELECT position, id, stream_id, revision, type, data, metadata, hash FROM events
+        `SELECT ${EVENT_COLUMNS} FROM events
          WHERE stream_id = ? ${bound} ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
       );
       statement.setReturnArrays(true);
@@ -254,7 +254,7 @@ export class SqliteEventStore extends EventStore {
     if (plan.kind === 'replay') return plan.result;
     let position = 0n;
     for (const e of plan.events) {
-      const row = this.statements.insert.get(e.id, e.streamId, e.revision, e.type, e.dataJson, e.metadataJson, e.hash);
+      const row = this.statements.insert.get(...toColumns(e));
       position = BigInt((row as { position: number }).position);
     }
     return { nextExpectedRevision: plan.events[plan.events.length - 1]!.revision, position };
@@ -297,7 +297,7 @@ function selectAll(backwards: boolean, bounded: boolean, prefixes: number, types
   if (bounded) where.push(backwards ? 'position < ?' : 'position > ?');
   if (prefixes > 0) where.push(`(${Array.from({ length: prefixes }, () => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`);
   if (types > 0) where.push(`type IN (${Array.from({ length: types }, () => '?').join(', ')})`);
-  return `SELECT position, id, stream_id, revision, type, data, metadata, hash FROM events
+  return `SELECT ${EVENT_COLUMNS} FROM events
           ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
           ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
 }
