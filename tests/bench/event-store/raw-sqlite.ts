@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { NewEvent } from '@council/platform/event-sourcing';
+import { type NewEvent, uuidV7 } from '@council/platform/event-sourcing';
 
 /**
  * The baseline: what a hand-written writer gets from node:sqlite with no event-store
@@ -77,6 +76,16 @@ export class RawEventTable {
     return this.byStream.all(streamId, maxCount) as unknown as RawRow[];
   }
 
+  /** The rows of one stream with data and metadata parsed: what a hand-written loader returns. */
+  loadStream(streamId: string, maxCount: number): RawRow[] {
+    const rows = this.byStream.all(streamId, maxCount) as unknown as RawRow[];
+    for (const row of rows) {
+      (row as { data: unknown }).data = JSON.parse(row.data);
+      (row as { metadata: unknown }).metadata = JSON.parse(row.metadata);
+    }
+    return rows;
+  }
+
   /** One page of the log after `position`, as stored. */
   selectPage(after: number, maxCount: number): RawRow[] {
     return this.page.all(after, maxCount) as unknown as RawRow[];
@@ -88,7 +97,7 @@ export class RawEventTable {
 
   private write(streamId: string, revision: number, event: NewEvent, recordedAt: string): void {
     this.insert.run(
-      randomUUID(),
+      uuidV7(new Date(recordedAt)),
       streamId,
       revision,
       event.type,

@@ -8,8 +8,8 @@ export interface BenchRow {
   readonly benchmark: string;
   /** What the rates count, e.g. "appends", "events". */
   readonly unit: string;
-  /** Minimum acceptable adapter / baseline ratio. */
-  readonly target: number;
+  /** Minimum acceptable adapter / baseline ratio; absent for a row shown for information. */
+  readonly target?: number;
   readonly comparison: Comparison;
   /** What the baseline is, for the JSON report. */
   readonly baselineDescription: string;
@@ -28,8 +28,8 @@ export interface BenchReport {
     readonly baseline: string;
     readonly ratio: number;
     readonly pairedRatio: number;
-    readonly target: number;
-    readonly ok: boolean;
+    readonly target: number | null;
+    readonly ok: boolean | null;
     readonly adapterRounds: readonly number[];
     readonly baselineRounds: readonly number[];
     readonly adapterSpread: number;
@@ -47,7 +47,7 @@ export function buildReport(
   rows: readonly BenchRow[],
   generatedAt: Date,
 ): BenchReport {
-  const ok = (row: BenchRow): boolean => row.comparison.ratio >= row.target;
+  const ok = (row: BenchRow): boolean | null => (row.target === undefined ? null : row.comparison.ratio >= row.target);
   const table = markdownTable(
     [
       { title: 'benchmark' },
@@ -62,11 +62,11 @@ export function buildReport(
       formatRate(row.comparison.adapter, row.unit),
       formatRate(row.comparison.baseline, row.unit),
       formatRatio(row.comparison.ratio),
-      `≥ ${formatRatio(row.target)}`,
-      ok(row) ? '✓' : '✗',
+      row.target === undefined ? '—' : `≥ ${formatRatio(row.target)}`,
+      ok(row) === null ? 'info' : ok(row) ? '✓' : '✗',
     ]),
   );
-  const met = rows.filter(ok).length;
+  const met = rows.filter((row) => ok(row) === true).length;
   return {
     title,
     generatedAt: generatedAt.toISOString(),
@@ -80,7 +80,7 @@ export function buildReport(
       baseline: row.baselineDescription,
       ratio: row.comparison.ratio,
       pairedRatio: row.comparison.pairedRatio,
-      target: row.target,
+      target: row.target ?? null,
       ok: ok(row),
       adapterRounds: row.comparison.adapterRates,
       baselineRounds: row.comparison.baselineRates,
@@ -88,7 +88,7 @@ export function buildReport(
       baselineSpread: row.comparison.baselineSpread,
     })),
     targetsMet: met,
-    targetsTotal: rows.length,
+    targetsTotal: rows.filter((row) => row.target !== undefined).length,
     markdown: table,
   };
 }

@@ -1,16 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import { ConcurrencyError, EventTooLargeError, ValidationError } from './errors.js';
 import type { AppendResult, ExpectedRevision } from './event-store.js';
 import type { EventMetadata, NewEvent, SealedEvent } from './events.js';
 import { canonicalEventBytes, chainHash, GENESIS_HASH } from './hash-chain.js';
+import { uuidV7 } from './uuid-v7.js';
+
+/** How many of the stream's last events `planAppend` needs to see: enough to spot a re-append. */
+export function tailLength(prepared: readonly PreparedEvent[]): number {
+  return prepared.every((e) => e.idGenerated) ? 1 : prepared.length;
+}
 
 /** The newest events of a stream, oldest first, as an adapter read them inside its write. */
 export interface StreamTail {
   /** Revision of the stream's last event, or 'no_stream'. */
   readonly lastRevision: bigint | 'no_stream';
   readonly lastHash: string;
-  /** Ids and positions of up to `events.length` last events, oldest first, for the idempotency check. */
+  /** Ids and positions of up to `tailLength(events)` last events, oldest first, for the idempotency check. */
   readonly recent: readonly { id: string; revision: bigint; position: bigint }[];
 }
 
@@ -38,24 +43,65 @@ export function prepareEvents(events: readonly NewEvent[], now: Date, limits: Ap
   return events.map((event, index) => {
     if (typeof event.type !== 'string' || event.type.length === 0 || event.type.startsWith('$'))
       throw new ValidationError(`events[${index}].type`, 'must be a non-empty name not starting with $');
-    const id = event.id ?? randomUUID();
+    const id = event.id ?? uuidV7(now);
     if (!UUID.test(id)) throw new ValidationError(`events[${index}].id`, 'must be a UUID');
-    const metadata: EventMetadata = {
-      ...event.metadata,
-      recordedAt,
-      effectiveAt: event.metadata?.effectiveAt ?? recordedAt,
-      schemaVersion: event.metadata?.schemaVersion ?? 1,
-    };
-    const dataJson = canonicalJson(event.data);
-    const metadataJson = canonicalJson(metadata);
-    const bytes = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
-    if (bytes > limits.maxEventBytes) throw new EventTooLargeError(event.type, bytes, limits.maxEventBytes);
-    return { id: id.toLowerCase(), type: event.type, data: event.data, metadata, dataJson, metadataJson };
+    const { metadata, metadataJson } = recordedMetadata(event.metadata, recordedAt);
+    const dataJson = stringifyData(event.data, index);
+    // A UTF-16 unit is at most 3 UTF-8 bytes: measure exactly only when the limit is in reach.
+    if ((dataJson.length + metadataJson.length) * 3 > limits.maxEventBytes) {
+      const bytes = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
+      if (bytes > limits.maxEventBytes) throw new EventTooLargeError(event.type, bytes, limits.maxEventBytes);
+    }
+    return { id: id.toLowerCase(), idGenerated: event.id === undefined, type: event.type, data: event.data, metadata, dataJson, metadataJson };
   });
+}
+
+const METADATA_KEYS = new Set(['actor', 'causationId', 'commandFingerprint', 'commandId', 'correlationId', 'effectiveAt', 'schemaVersion']);
+const ACTOR_KEYS = new Set(['name', 'province', 'roles', 'subject']);
+
+/**
+ * The metadata as recorded, and its canonical JSON. Built with its keys already in
+ * canonical (sorted) order, so native JSON.stringify yields the canonical bytes; any
+ * key outside the known set takes the general (sorting) path.
+ */
+function recordedMetadata(given: NewEvent['metadata'], recordedAt: string): { metadata: EventMetadata; metadataJson: string } {
+  const m = given ?? {};
+  const known = Object.keys(m).every((k) => METADATA_KEYS.has(k)) && (m.actor === undefined || Object.keys(m.actor).every((k) => ACTOR_KEYS.has(k)));
+  const actor = m.actor && {
+    ...(m.actor.name !== undefined && { name: m.actor.name }),
+    ...(m.actor.province !== undefined && { province: m.actor.province }),
+    roles: m.actor.roles,
+    subject: m.actor.subject,
+  };
+  const metadata = {
+    ...(known ? { ...(actor && { actor }) } : m),
+    ...(m.causationId !== undefined && { causationId: m.causationId }),
+    ...(m.commandFingerprint !== undefined && { commandFingerprint: m.commandFingerprint }),
+    ...(m.commandId !== undefined && { commandId: m.commandId }),
+    ...(m.correlationId !== undefined && { correlationId: m.correlationId }),
+    effectiveAt: m.effectiveAt ?? recordedAt,
+    recordedAt,
+    schemaVersion: m.schemaVersion ?? 1,
+  } as EventMetadata;
+  return { metadata, metadataJson: known ? JSON.stringify(metadata) : canonicalJson(metadata) };
+}
+
+function stringifyData(data: unknown, index: number): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(data);
+  } catch (error) {
+    throw new ValidationError(`events[${index}].data`, `is not JSON: ${(error as Error).message}`);
+  }
+  if (json === undefined || json[0] !== '{')
+    throw new ValidationError(`events[${index}].data`, 'must be a JSON object');
+  return json;
 }
 
 export interface PreparedEvent {
   readonly id: string;
+  /** The store made the id, so the event cannot be a re-append of an earlier one. */
+  readonly idGenerated: boolean;
   readonly type: string;
   readonly data: SealedEvent['data'];
   readonly metadata: EventMetadata;

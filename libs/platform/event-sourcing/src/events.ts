@@ -28,7 +28,7 @@ export interface EventMetadata {
 
 /** An event as a caller hands it to `appendToStream`. */
 export interface NewEvent<Type extends string = string, Data = JsonValue> {
-  /** UUID; generated when absent. Re-appending the same ids is idempotent. */
+  /** UUID; generated (version 7, time-ordered) when absent. Re-appending the same ids is idempotent. */
   readonly id?: string;
   readonly type: Type;
   readonly data: Data;

@@ -1,11 +1,16 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import type { RecordedEvent } from './events.js';
 
 /** The hash that stands before the first event of every stream. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The bytes an event's hash covers: everything about it except its global position. */
+/**
+ * The bytes an event's hash covers: everything about it except its global position.
+ * `dataJson` is the data exactly as stored (`JSON.stringify`, whose output a parse and
+ * stringify reproduce byte for byte); `metadataJson` is canonical (sorted keys), because
+ * adapters may store metadata in another shape (SQLite keeps it in columns).
+ */
 export function canonicalEventBytes(e: {
   streamId: string;
   revision: bigint;
@@ -18,7 +23,7 @@ export function canonicalEventBytes(e: {
 }
 
 export function chainHash(previousHash: string, canonicalBytes: string): string {
-  return createHash('sha256').update(previousHash).update('\n').update(canonicalBytes).digest('hex');
+  return hash('sha256', `${previousHash}\n${canonicalBytes}`, 'hex');
 }
 
 /** Where a stream's hash chain first breaks, or null when it is intact. */
@@ -38,7 +43,7 @@ export function verifyStreamChain(events: Iterable<RecordedEvent>): ChainBreak |
     if (e.revision !== expectedRevision) return { ...at, reason: `revision ${expectedRevision} is missing` };
     const hash = chainHash(
       previous,
-      canonicalEventBytes({ ...e, dataJson: canonicalJson(e.data), metadataJson: canonicalJson(e.metadata) }),
+      canonicalEventBytes({ ...e, dataJson: JSON.stringify(e.data), metadataJson: canonicalJson(e.metadata) }),
     );
     if (hash !== e.hash) return { ...at, reason: 'hash does not match the event and its predecessor' };
     previous = e.hash;

@@ -7,3 +7,4 @@ export * from './hash-chain.js';
 export * from './append-plan.js';
 export * from './decider.js';
 export * from './handle-command.js';
+export * from './uuid-v7.js';

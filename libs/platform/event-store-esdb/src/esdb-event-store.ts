@@ -34,6 +34,7 @@ import {
   SystemClock,
   ValidationError,
   planAppend,
+  tailLength,
   prepareEvents,
 } from '@council/platform/event-sourcing';
 import { matchesFilter, serverFilter } from './all-filter.js';
@@ -172,7 +173,7 @@ export class EsdbEventStore extends EventStore {
   private async append(streamId: string, prepared: readonly PreparedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const retries = expected === 'any' || expected === 'stream_exists' ? this.maxAppendRetries : 0;
     for (let attempt = 0; ; attempt++) {
-      const plan = planAppend(streamId, prepared, expected, await this.readTail(streamId, prepared.length));
+      const plan = planAppend(streamId, prepared, expected, await this.readTail(streamId, tailLength(prepared)));
       if (plan.kind === 'replay') return plan.result;
       try {
         return await this.write(streamId, plan.events, plan.expected);

@@ -1,5 +1,6 @@
 import {
   type AppendOptions,
+  type AppendPlan,
   type AppendResult,
   type Clock,
   ConcurrencyError,
@@ -17,6 +18,7 @@ import {
   type SubscribeOptions,
   SystemClock,
   planAppend,
+  tailLength,
   prepareEvents,
 } from '@council/platform/event-sourcing';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
@@ -48,6 +50,9 @@ interface PendingAppend {
 }
 
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+/** An insert failed inside an optimistic batch: redo the batch with savepoints. */
+class InsertFailed extends Error {}
 
 const SQLITE_CONSTRAINT_UNIQUE = 2067;
 const SQLITE_BUSY = 5;
@@ -86,7 +91,7 @@ export class SqliteEventStore extends EventStore {
         'SELECT id, revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT ?',
       ),
       insert: this.db.prepare(
-        `INSERT INTO events (${EVENT_COLUMNS.replace('position, ', '')}) VALUES (${'?, '.repeat(17)}?) RETURNING position`,
+        `INSERT INTO events (${EVENT_COLUMNS.replace('position, ', '')}) VALUES (${'?, '.repeat(17)}?)`,
       ),
       head: this.db.prepare('SELECT coalesce(max(position), 0) AS head FROM events'),
       begin: this.db.prepare('BEGIN IMMEDIATE'),
@@ -200,22 +205,17 @@ export class SqliteEventStore extends EventStore {
   private flush(): void {
     const batch = this.pending.splice(0, this.maxBatch);
     if (batch.length === 0) return;
-    const outcomes: Outcome[] = [];
+    let outcomes: Outcome[];
     try {
-      this.statements.begin.run();
+      outcomes = this.commit(batch, false);
     } catch (error) {
-      for (const append of batch) append.reject(storeError(error, 'could not start a write'));
-      return;
-    }
-    try {
-      // A batch of one needs no savepoint: its failure rolls back the whole transaction.
-      if (batch.length === 1) outcomes.push(this.applyAlone(batch[0]!));
-      else for (const append of batch) outcomes.push(this.applyOne(append));
-      this.statements.commit.run();
-    } catch (error) {
-      this.rollbackQuietly();
-      for (const append of batch) append.reject(storeError(error, 'the write was not committed'));
-      return;
+      if (!(error instanceof InsertFailed)) return this.rejectAll(batch, error);
+      // Rare (an event id recorded elsewhere): redo the batch with a savepoint per append.
+      try {
+        outcomes = this.commit(batch, true);
+      } catch (again) {
+        return this.rejectAll(batch, again);
+      }
     }
     batch.forEach((append, index) => {
       const outcome = outcomes[index];
@@ -225,47 +225,60 @@ export class SqliteEventStore extends EventStore {
     this.live.notify();
   }
 
+  /**
+   * One transaction for the batch. A refused plan writes nothing, so it needs no
+   * savepoint; only a failed insert does, and without `careful` it aborts the batch.
+   */
+  private commit(batch: readonly PendingAppend[], careful: boolean): Outcome[] {
+    try {
+      this.statements.begin.run();
+    } catch (error) {
+      throw storeError(error, 'could not start a write');
+    }
+    try {
+      const outcomes = batch.map((append) => (careful ? this.applyOne(append) : this.apply(append)));
+      this.statements.commit.run();
+      return outcomes;
+    } catch (error) {
+      this.rollbackQuietly();
+      if (error instanceof InsertFailed || error instanceof StoreUnavailableError) throw error;
+      throw storeError(error, 'the write was not committed');
+    }
+  }
+
+  private apply(append: PendingAppend): Outcome {
+    let plan: AppendPlan;
+    try {
+      plan = planAppend(append.streamId, append.events, append.expected, this.readTail(append));
+    } catch (error) {
+      return { ok: false, error };
+    }
+    try {
+      return { ok: true, result: this.insert(plan) };
+    } catch (error) {
+      if (isSqliteError(error) && error.errcode === SQLITE_CONSTRAINT_UNIQUE) throw new InsertFailed();
+      throw error;
+    }
+  }
+
   private applyOne(append: PendingAppend): Outcome {
     this.statements.savepoint.run();
     try {
-      const result = this.write(append);
+      const result = this.insert(planAppend(append.streamId, append.events, append.expected, this.readTail(append)));
       this.statements.release.run();
       return { ok: true, result };
     } catch (error) {
       this.statements.rollbackTo.run();
       this.statements.release.run();
-      return this.refusal(append, error);
+      if (isSqliteError(error) && error.errcode === SQLITE_CONSTRAINT_UNIQUE)
+        return { ok: false, error: duplicateIdError(append, error) };
+      if (isSqliteError(error)) throw error;
+      return { ok: false, error };
     }
   }
 
-  private applyAlone(append: PendingAppend): Outcome {
-    try {
-      return { ok: true, result: this.write(append) };
-    } catch (error) {
-      this.statements.rollback.run();
-      this.statements.begin.run();
-      return this.refusal(append, error);
-    }
-  }
-
-  /** Plans the append against the stream's tail and inserts its rows. */
-  private write(append: PendingAppend): AppendResult {
-    const plan = planAppend(append.streamId, append.events, append.expected, this.readTail(append));
-    if (plan.kind === 'replay') return plan.result;
-    let position = 0n;
-    for (const e of plan.events) {
-      const row = this.statements.insert.get(...toColumns(e));
-      position = BigInt((row as { position: number }).position);
-    }
-    return { nextExpectedRevision: plan.events[plan.events.length - 1]!.revision, position };
-  }
-
-  /** An append's own failure becomes its outcome; a storage failure fails the whole batch. */
-  private refusal(append: PendingAppend, error: unknown): Outcome {
-    if (isSqliteError(error) && error.errcode === SQLITE_CONSTRAINT_UNIQUE)
-      return { ok: false, error: duplicateIdError(append, error) };
-    if (isSqliteError(error)) throw error;
-    return { ok: false, error };
+  private rejectAll(batch: readonly PendingAppend[], error: unknown): void {
+    for (const append of batch) append.reject(error);
   }
 
   private rollbackQuietly(): void {
@@ -276,8 +289,16 @@ export class SqliteEventStore extends EventStore {
     }
   }
 
+  /** Inserts the rows of a plan (nothing for a replay). */
+  private insert(plan: AppendPlan): AppendResult {
+    if (plan.kind === 'replay') return plan.result;
+    let position = 0n;
+    for (const e of plan.events) position = BigInt(this.statements.insert.run(...toColumns(e)).lastInsertRowid);
+    return { nextExpectedRevision: plan.events[plan.events.length - 1]!.revision, position };
+  }
+
   private readTail(append: PendingAppend): StreamTail {
-    const rows = this.statements.tail.all(append.streamId, Math.max(append.events.length, 1)) as unknown as {
+    const rows = this.statements.tail.all(append.streamId, tailLength(append.events)) as unknown as {
       id: string;
       revision: number;
       position: number;
