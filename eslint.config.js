@@ -52,6 +52,8 @@ export default tseslint.config(
   {
     files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
+    // Nest reads constructor parameter types at run time: tell consistent-type-imports so.
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
     rules: {
       '@nx/enforce-module-boundaries': boundaries(depConstraints),
       '@typescript-eslint/consistent-type-imports': 'error',

@@ -10,4 +10,5 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions, swcrc: false }] },
   testTimeout: 30_000,
+  globalSetup: '<rootDir>/tools/jest-global-setup.mjs',
 };

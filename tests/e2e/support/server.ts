@@ -26,20 +26,6 @@ export interface RunningServer {
   stop(): Promise<Exited>;
 }
 
-let build: Promise<unknown> | undefined;
-
-/** Compiles the workspace into dist/ once per test process. */
-export function buildOnce(): Promise<unknown> {
-  build ??= new Promise<Exited>((resolveBuild, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'tools/build.mjs')], { cwd: repoRoot, stdio: 'pipe' });
-    exited(child, 60_000).then((result) => {
-      if (result.code === 0) resolveBuild(result);
-      else reject(new Error(`build failed (${result.code}):\n${result.stderr}`));
-    }, reject);
-  });
-  return build;
-}
-
 export async function makeDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'council-e2e-'));
 }
@@ -54,7 +40,6 @@ export async function removeDataDir(dataDir: string): Promise<void> {
  * until /health answers 200.
  */
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  await buildOnce();
   const child = launch({ DATA_DIR: dataDir, ...env });
   const lines: LogLine[] = [];
   let stdout = '';
@@ -90,7 +75,6 @@ export async function startServer(dataDir: string, env: Record<string, string> =
 
 /** Starts the server and waits for it to end on its own, as it does on a bad configuration. */
 export async function runToExit(env: Record<string, string>): Promise<Exited> {
-  await buildOnce();
   return exited(launch(env), 30_000);
 }
 

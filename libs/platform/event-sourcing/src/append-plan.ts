@@ -93,8 +93,7 @@ function stringifyData(data: unknown, index: number): string {
   } catch (error) {
     throw new ValidationError(`events[${index}].data`, `is not JSON: ${(error as Error).message}`);
   }
-  if (json === undefined || json[0] !== '{')
-    throw new ValidationError(`events[${index}].data`, 'must be a JSON object');
+  if (json === undefined) throw new ValidationError(`events[${index}].data`, 'is missing');
   return json;
 }
 
