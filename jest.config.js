@@ -10,5 +10,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions, swcrc: false }] },
   testTimeout: 30_000,
+  // CI logs name every test, so the skipped EventStoreDB contract shows its reason.
+  verbose: true,
   globalSetup: '<rootDir>/tools/jest-global-setup.mjs',
 };
