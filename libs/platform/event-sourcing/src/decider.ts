@@ -1,7 +1,7 @@
-import type { Actor, EventMetadata, JsonValue } from './events.js';
+import type { Actor, EventMetadata } from './events.js';
 
 /** A domain event: a fact, named in the past tense, with complete data. */
-export interface Event<Type extends string = string, Data extends JsonValue | object = JsonValue> {
+export interface Event<Type extends string = string, Data = unknown> {
   readonly type: Type;
   readonly data: Data;
   /** Facts about the fact: when it happened on the ground, its schema version. */
@@ -17,7 +17,7 @@ export interface CommandMetadata {
 }
 
 /** An intention, named in the imperative. */
-export interface Command<Type extends string = string, Data extends JsonValue | object = JsonValue> {
+export interface Command<Type extends string = string, Data = unknown> {
   readonly type: Type;
   readonly data: Data;
   readonly metadata: CommandMetadata;

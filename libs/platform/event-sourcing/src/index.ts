@@ -8,3 +8,4 @@ export * from './append-plan.js';
 export * from './decider.js';
 export * from './handle-command.js';
 export * from './uuid-v7.js';
+export * from './values.js';

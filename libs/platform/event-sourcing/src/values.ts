@@ -1,0 +1,69 @@
+import { ValidationError } from './errors.js';
+
+/** Checks every domain shares for values arriving from outside; each names the field it refuses. */
+export const check = {
+  text(field: string, value: unknown, { min = 1, max }: { min?: number; max: number }): string {
+    if (typeof value !== 'string') throw new ValidationError(field, 'must be text');
+    const trimmed = value.trim();
+    if (trimmed.length < min) throw new ValidationError(field, min === 1 ? 'must not be empty' : `must be at least ${min} characters`);
+    if ([...trimmed].length > max) throw new ValidationError(field, `must be at most ${max} characters`);
+    return trimmed;
+  },
+
+  optionalText(field: string, value: unknown, limits: { max: number }): string | undefined {
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+    return check.text(field, value, limits);
+  },
+
+  /** A calendar date written YYYY-MM-DD. */
+  date(field: string, value: unknown): string {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new ValidationError(field, 'must be a date written YYYY-MM-DD');
+    const parsed = new Date(`${value}T00:00:00Z`);
+    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value)
+      throw new ValidationError(field, `${value} is not a calendar date`);
+    return value;
+  },
+
+  number(field: string, value: unknown, { min }: { min?: number } = {}): number {
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new ValidationError(field, 'must be a number');
+    if (min !== undefined && value < min) throw new ValidationError(field, `must not be less than ${min}`);
+    return value;
+  },
+
+  /** An amount of đồng: a non-negative whole number up to 10^18, written in digits. */
+  vnd(field: string, value: unknown): string {
+    if (typeof value !== 'string' || !/^(0|[1-9]\d*)$/.test(value))
+      throw new ValidationError(field, 'must be a whole, non-negative number of đồng written in digits');
+    if (value.length > 19 || BigInt(value) > 10n ** 18n) throw new ValidationError(field, 'must not exceed 10^18 đồng');
+    return value;
+  },
+
+  /** A link to evidence: http(s) only, so no script or file scheme reaches a browser. */
+  httpUrl(field: string, value: unknown): string {
+    const text = check.text(field, value, { max: 2000 });
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new ValidationError(field, 'must be an http(s) link');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ValidationError(field, 'must be an http(s) link');
+    return url.toString();
+  },
+
+  oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+      throw new ValidationError(field, `must be one of ${allowed.join(', ')}`);
+    return value as T;
+  },
+};
+
+/** The calendar date in Việt Nam (UTC+7, no daylight saving) at a moment. */
+export function vietnamDate(at: Date): string {
+  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
