@@ -4,6 +4,7 @@ import {
   ConcurrencyError,
   type Decider,
   type Event,
+  EventSchemas,
   FixedClock,
   handleCommand,
   IllegalStateError,
@@ -87,6 +88,24 @@ describe('handleCommand', () => {
     await handleCommand(store, tally, 't-1', open());
     const racers = await Promise.allSettled([1, 2, 3].map((by) => handleCommand(store, tally, 't-1', count(by), { maxRetries: 1 })));
     expect(racers.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual([expect.any(ConcurrencyError)]);
+  });
+
+  it('stamps new events with their schema version and reads older ones through the upcasters', async () => {
+    // Version 1 of TallyCounted carried the amount as `n`.
+    const schemas = new EventSchemas([{ type: 'TallyCounted', version: 2, upcasters: { 1: (data: { n: number }) => ({ by: data.n }) } }]);
+    await handleCommand(store, tally, 't-1', open());
+    await store.appendToStream('t-1', [{ type: 'TallyCounted', data: { n: 4 }, metadata: { schemaVersion: 1 } }]);
+    const result = await handleCommand(store, tally, 't-1', count(3), { schemas });
+    expect(result.state.total).toBe(7);
+    const events = await store.readStream('t-1');
+    expect(events.map((e) => [e.type, e.metadata.schemaVersion])).toEqual([['TallyOpened', 1], ['TallyCounted', 1], ['TallyCounted', 2]]);
+    expect(events[1]?.data).toEqual({ n: 4 });
+  });
+
+  it('refuses a schema whose upcaster chain has a gap', () => {
+    expect(() => new EventSchemas([{ type: 'TallyCounted', version: 3, upcasters: { 1: (d: never) => d } }])).toThrow(
+      'event TallyCounted is at version 3 but has no upcaster from version 2',
+    );
   });
 
   it('lets a domain error through and appends nothing', async () => {

@@ -2,6 +2,7 @@ import { canonicalJson } from './canonical-json.js';
 import type { Command, Decider, Event } from './decider.js';
 import { ConcurrencyError } from './errors.js';
 import type { EventStore, ExpectedRevision } from './event-store.js';
+import type { EventSchemas } from './event-schemas.js';
 import type { JsonValue, RecordedEvent } from './events.js';
 import { createHash } from 'node:crypto';
 
@@ -10,8 +11,8 @@ export interface HandleCommandOptions {
   readonly expectedRevision?: bigint;
   /** Retries after a conflict when the caller gave no expectation (decide is pure, so a retry is safe). */
   readonly maxRetries?: number;
-  /** Turns stored events of older schema versions into the current shape. */
-  readonly upcast?: (event: RecordedEvent) => RecordedEvent;
+  /** Current event versions (stamped on new events) and upcasters for older ones (applied on read). */
+  readonly schemas?: EventSchemas;
 }
 
 export interface CommandResult<State> {
@@ -42,7 +43,7 @@ export async function handleCommand<State, C extends Command, E extends Event>(
   const retries = options.expectedRevision === undefined ? (options.maxRetries ?? 5) : 0;
   for (let attempt = 0; ; attempt++) {
     const recorded = await store.readStream(streamId);
-    const events = options.upcast ? recorded.map(options.upcast) : recorded;
+    const events = options.schemas ? recorded.map(options.schemas.upcast) : recorded;
     const last = events[events.length - 1];
     const revision = last?.revision ?? -1n;
     const state = events.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
@@ -64,6 +65,7 @@ export async function handleCommand<State, C extends Command, E extends Event>(
           type: e.type,
           data: e.data as JsonValue,
           metadata: {
+            ...(options.schemas && { schemaVersion: options.schemas.version(e.type) }),
             ...e.metadata,
             actor: command.metadata.actor,
             ...(command.metadata.commandId ? { commandId: command.metadata.commandId, commandFingerprint: fingerprint } : {}),

@@ -9,3 +9,4 @@ export * from './decider.js';
 export * from './handle-command.js';
 export * from './uuid-v7.js';
 export * from './values.js';
+export * from './event-schemas.js';
