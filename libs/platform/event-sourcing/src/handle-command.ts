@@ -3,7 +3,7 @@ import type { Command, Decider, Event } from './decider.js';
 import { ConcurrencyError } from './errors.js';
 import type { EventStore, ExpectedRevision } from './event-store.js';
 import type { EventSchemas } from './event-schemas.js';
-import type { JsonValue, RecordedEvent } from './events.js';
+import type { JsonValue } from './events.js';
 import { createHash } from 'node:crypto';
 
 export interface HandleCommandOptions {
