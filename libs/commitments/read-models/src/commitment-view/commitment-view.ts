@@ -1,0 +1,173 @@
+import type { LegalBasis } from '@council/region/domain';
+import type { Budget, CommitmentEvent, LifecycleStatus, Responsible } from '@council/commitments/domain';
+
+export interface CounterpartyView {
+  readonly code: string;
+  readonly acceptedOn?: string;
+  readonly actingProvince?: string;
+}
+
+export interface ProgressReportView {
+  readonly reportedFor: string;
+  readonly recordedAt: string;
+  readonly value: number;
+  readonly disbursedVnd?: string;
+  readonly note?: string;
+  readonly evidenceUrl?: string;
+}
+
+/** One commitment as the council sees it: the promise as made, as it stands now, and how it went. */
+export interface CommitmentView {
+  readonly id: string;
+  readonly track: string;
+  readonly projectId?: string;
+  readonly title: string;
+  readonly titleEn?: string;
+  readonly description: string;
+  readonly committer: string;
+  readonly counterparties: readonly CounterpartyView[];
+  readonly responsible: Responsible;
+  readonly sourceDocument?: LegalBasis;
+  readonly status: LifecycleStatus;
+  readonly proposedOn: string;
+  readonly activatedOn?: string;
+  readonly originalDeadline: string;
+  readonly deadline: string;
+  readonly pendingExtension?: { readonly newDeadline: string; readonly reason: string };
+  readonly indicator: {
+    readonly name: string;
+    readonly unit: string;
+    readonly baseline: number;
+    readonly originalTarget: number;
+    readonly target: number;
+    /** The latest reported value, or null when nothing was reported. */
+    readonly actual: number | null;
+  };
+  readonly originalBudget?: Budget;
+  readonly budgetVnd: string | null;
+  /** Disbursed to date, as last reported (reports give the running total). */
+  readonly disbursedVnd: string | null;
+  readonly reports: readonly ProgressReportView[];
+  readonly claim?: { readonly claimedOn: string; readonly note: string; readonly evidenceUrl?: string };
+  readonly fulfilment?: { readonly by: string; readonly onTime: boolean; readonly daysLate: number; readonly verifiedAt: string };
+  readonly disputes: number;
+  /** True while the latest verification said no and no new claim followed. */
+  readonly disputed: boolean;
+  readonly missedDeadlines: readonly string[];
+  readonly closedAt?: string;
+  readonly revision: bigint;
+  readonly position: bigint;
+}
+
+/** What the projection needs of a recorded event. */
+export interface ViewEvent {
+  readonly type: string;
+  readonly data: unknown;
+  readonly revision: bigint;
+  readonly position: bigint;
+  readonly metadata: { readonly recordedAt: string; readonly effectiveAt: string };
+}
+
+/**
+ * Folds one commitment's events into its view. Never throws for a recorded fact: an
+ * event before the proposal, or of a type this version does not know, leaves the view
+ * as it is (apart from its revision and position).
+ */
+export function evolveCommitmentView(view: CommitmentView | null, recorded: ViewEvent): CommitmentView | null {
+  const event = recorded as unknown as CommitmentEvent & ViewEvent;
+  // Redelivery is harmless: an event at or before the view's revision was folded already.
+  if (view && recorded.revision <= view.revision) return view;
+  const at = { revision: recorded.revision, position: recorded.position };
+  if (event.type === 'CommitmentProposed') {
+    const d = event.data;
+    return {
+      id: d.commitmentId,
+      track: d.track,
+      ...(d.projectId !== undefined && { projectId: d.projectId }),
+      title: d.title,
+      ...(d.titleEn !== undefined && { titleEn: d.titleEn }),
+      description: d.description,
+      committer: d.committer,
+      counterparties: d.counterparties.map((code) => ({ code })),
+      responsible: d.responsible,
+      ...(d.sourceDocument && { sourceDocument: d.sourceDocument }),
+      status: 'proposed',
+      proposedOn: d.proposedOn,
+      originalDeadline: d.deadline,
+      deadline: d.deadline,
+      indicator: { ...d.indicator, originalTarget: d.indicator.target, actual: null },
+      ...(d.budget && { originalBudget: d.budget }),
+      budgetVnd: d.budget?.amountVnd ?? null,
+      disbursedVnd: null,
+      reports: [],
+      disputes: 0,
+      disputed: false,
+      missedDeadlines: [],
+      ...at,
+    };
+  }
+  if (!view) return null;
+  const next = { ...view, ...at };
+  const day = recorded.metadata.effectiveAt.slice(0, 10);
+  switch (event.type) {
+    case 'CommitmentAccepted':
+      return {
+        ...next,
+        counterparties: view.counterparties.map((c) => (c.code === event.data.party ? { ...c, acceptedOn: day, actingProvince: event.data.actingProvince } : c)),
+      };
+    case 'CommitmentActivated':
+      return { ...next, status: 'active', activatedOn: event.data.activatedOn };
+    case 'CommitmentDeclined':
+      return { ...next, status: 'declined', closedAt: recorded.metadata.recordedAt };
+    case 'CommitmentWithdrawn':
+      return { ...next, status: 'withdrawn', closedAt: recorded.metadata.recordedAt };
+    case 'ProgressReported': {
+      const d = event.data;
+      const report: ProgressReportView = { reportedFor: d.reportedFor, recordedAt: recorded.metadata.recordedAt, value: d.value, ...pick(d, ['disbursedVnd', 'note', 'evidenceUrl']) };
+      const reports = [...view.reports, report].sort((a, b) => a.reportedFor.localeCompare(b.reportedFor));
+      const latest = reports[reports.length - 1]!;
+      const disbursed = [...reports].reverse().find((r) => r.disbursedVnd !== undefined)?.disbursedVnd ?? null;
+      return { ...next, reports, indicator: { ...view.indicator, actual: latest.value }, disbursedVnd: disbursed };
+    }
+    case 'DeadlineExtensionRequested':
+      return { ...next, pendingExtension: { newDeadline: event.data.newDeadline, reason: event.data.reason } };
+    case 'DeadlineExtensionApproved':
+      return { ...without(next, 'pendingExtension'), deadline: event.data.newDeadline };
+    case 'DeadlineExtensionRejected':
+      return without(next, 'pendingExtension');
+    case 'CommitmentAmended':
+      return {
+        ...next,
+        indicator: event.data.target ? { ...view.indicator, target: event.data.target.to } : view.indicator,
+        budgetVnd: event.data.budgetVnd ? event.data.budgetVnd.to : view.budgetVnd,
+      };
+    case 'FulfillmentClaimed':
+      return { ...next, status: 'fulfillment_claimed', disputed: false, claim: { claimedOn: event.data.claimedOn, note: event.data.note, ...pick(event.data, ['evidenceUrl']) } };
+    case 'FulfillmentVerified':
+      return {
+        ...next,
+        status: 'fulfilled',
+        closedAt: recorded.metadata.recordedAt,
+        fulfilment: { by: event.data.by, onTime: event.data.onTime, daysLate: event.data.daysLate, verifiedAt: recorded.metadata.recordedAt },
+      };
+    case 'FulfillmentDisputed':
+      return { ...without(next, 'claim'), status: 'active', disputes: view.disputes + 1, disputed: true };
+    case 'CommitmentCancelled':
+      return { ...next, status: 'cancelled', closedAt: recorded.metadata.recordedAt };
+    case 'DeadlineMissed':
+      return { ...next, missedDeadlines: [...view.missedDeadlines, event.data.deadline] };
+    default:
+      return next;
+  }
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}
+
+function without<T extends object, K extends keyof T>(source: T, key: K): Omit<T, K> {
+  const { [key]: _, ...rest } = source;
+  return rest;
+}

@@ -1,0 +1,2 @@
+export * from './commitment-view/commitment-view.js';
+export * from './commitment-view/statuses.js';
