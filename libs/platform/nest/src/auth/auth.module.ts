@@ -1,0 +1,56 @@
+import { type DynamicModule, Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Clock } from '@council/platform/event-sourcing';
+import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
+import { issueDemoTokens } from './demo-tokens.js';
+import { TokenVerifier } from './token-verifier.js';
+
+/** Logs a demo token per role and member province once the application has started. */
+@Injectable()
+class DemoTokenAnnouncer implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { secret, issuer, audience } = this.options;
+    if (!this.options.demoTokens || !secret) return;
+    const tokens = await issueDemoTokens({ secret, issuer, audience, now: this.clock.now() });
+    for (const { identity, token, expiresAt } of tokens)
+      this.logger.log(
+        {
+          demoToken: {
+            label: identity.label,
+            name: identity.name,
+            subject: identity.subject,
+            roles: identity.roles,
+            province: identity.province,
+            token,
+            expiresAt,
+          },
+        },
+        `demo token · ${identity.label} · ${identity.name}: Bearer ${token}`,
+      );
+  }
+}
+
+/**
+ * Bearer-token authentication: provides `TokenVerifier` to the whole application and,
+ * when asked outside production, prints demo tokens at start. Needs the `Clock` token
+ * (EventSourcingModule provides it).
+ */
+@Module({})
+export class AuthModule {
+  static forRoot(options: AuthOptions): DynamicModule {
+    if (options.demoTokens && (options.production || options.jwksUrl))
+      throw new Error('AuthModule: demo tokens are for development on the embedded secret only, never in production or with AUTH_JWKS_URL');
+    return {
+      module: AuthModule,
+      global: true,
+      providers: [{ provide: AUTH_OPTIONS, useValue: options }, TokenVerifier, DemoTokenAnnouncer],
+      exports: [AUTH_OPTIONS, TokenVerifier],
+    };
+  }
+}
