@@ -7,3 +7,5 @@ export * from './health/health.module.js';
 export * from './logging/correlation-id.js';
 export * from './logging/logging.module.js';
 export * from './http/connection-drain.js';
+export * from './auth/index.js';
+export * from './graphql/index.js';
