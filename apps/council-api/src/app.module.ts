@@ -4,8 +4,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { Clock, type EventStore } from '@council/platform/event-sourcing';
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import {
+  AuthModule,
   ConnectionDrainModule,
   EventSourcingModule,
+  GraphqlPlatformModule,
   HealthModule,
   LoggingModule,
   MetricsModule,
@@ -26,6 +28,16 @@ export class AppModule {
           inject: [Clock],
         }),
         HealthModule,
+        AuthModule.forRoot({
+          secret: config.auth.jwtSecret,
+          jwksUrl: config.auth.jwksUrl,
+          issuer: config.auth.issuer,
+          audience: config.auth.audience,
+          demoTokens: config.auth.demoTokens,
+          production: config.nodeEnv === 'production',
+        }),
+        // Features add their policy tables here: policies: [commitmentsPolicy, …].
+        GraphqlPlatformModule.forRoot({ mode: config.nodeEnv }),
       ],
     };
   }

@@ -23,6 +23,12 @@ describe('configuration from an empty environment', () => {
   it('falls back to the development secret and says so', () => {
     expect(config.auth).toMatchObject({ jwtSecret: DEVELOPMENT_JWT_SECRET, usesDevelopmentSecret: true });
   });
+
+  it('prints demo tokens, which it never does in production or with a JWK set', () => {
+    expect(config.auth.demoTokens).toBe(true);
+    expect(loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks.json' }).auth.demoTokens).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(32) }).auth.demoTokens).toBe(false);
+  });
 });
 
 describe('configuration with bad values', () => {
@@ -62,7 +68,7 @@ describe('configuration in production', () => {
   it('starts without demo data or a development secret when a JWKS URL is given', () => {
     const config = loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks.json', PORT: '' });
     expect(config).toMatchObject({ port: 3000, demoData: false });
-    expect(config.auth).toMatchObject({ jwtSecret: undefined, usesDevelopmentSecret: false });
+    expect(config.auth).toMatchObject({ jwtSecret: undefined, usesDevelopmentSecret: false, demoTokens: false });
   });
 });
 

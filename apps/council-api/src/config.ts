@@ -23,6 +23,8 @@ export interface AppConfig {
     readonly jwksUrl?: string;
     readonly issuer?: string;
     readonly audience?: string;
+    /** Print demo tokens at start: outside production, on the embedded secret (no JWKS) only. */
+    readonly demoTokens: boolean;
   };
 }
 
@@ -115,6 +117,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       jwksUrl: env.AUTH_JWKS_URL,
       issuer: env.AUTH_JWT_ISSUER,
       audience: env.AUTH_JWT_AUDIENCE,
+      demoTokens: !production && !env.AUTH_JWKS_URL,
     },
   };
 }

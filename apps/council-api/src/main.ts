@@ -15,6 +15,8 @@ async function main(): Promise<void> {
     // A failed start is reported in one line below, not as buffered logs and a stack trace.
     autoFlushLogs: false,
     abortOnError: false,
+    // GraphqlPlatformModule reads /graphql bodies itself (size limit, JSON 413); no other route takes a body.
+    bodyParser: false,
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
@@ -31,6 +33,12 @@ async function main(): Promise<void> {
         process.exit(1);
       }, SHUTDOWN_TIMEOUT_MS).unref();
     });
+  logger.log(
+    config.auth.jwksUrl
+      ? `bearer tokens verified with RS256/ES256 keys from ${config.auth.jwksUrl}`
+      : 'bearer tokens verified with HS256 and AUTH_JWT_SECRET',
+    'CouncilApi',
+  );
   if (config.auth.usesDevelopmentSecret)
     logger.warn('AUTH_JWT_SECRET is not set: using the development default secret (never in production)', 'CouncilApi');
   try {
