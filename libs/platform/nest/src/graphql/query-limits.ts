@@ -119,7 +119,8 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
         const directives = selection.directives?.length ?? 0;
         if (selection.kind === Kind.FRAGMENT_SPREAD) {
           const fragment = context.getFragment(selection.name.value);
-          if (fragment) add({ ...measureFragment(fragment), directives: measureFragment(fragment).directives + directives });
+          const measure = fragment ? measureFragment(fragment) : ZERO;
+          add({ ...measure, directives: measure.directives + directives });
           continue;
         }
         if (selection.kind === Kind.INLINE_FRAGMENT) {
