@@ -14,7 +14,8 @@ export type ProposeCommitment = CommitmentCommand_<
   {
     commitmentId: string;
     track: string;
-    title: string;
+    /** Optional in the type: the five-point rule names it when it is missing. */
+    title?: string;
     titleEn?: string;
     description?: string;
     counterparties: string[];

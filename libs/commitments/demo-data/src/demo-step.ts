@@ -1,0 +1,34 @@
+import type { CommitmentCommand } from '@council/commitments/domain';
+import type { Actor, Command } from '@council/platform/event-sourcing';
+import type { RegionCommand } from '@council/region/domain';
+
+type Body<C> = C extends Command ? Pick<C, 'type' | 'data'> : never;
+
+/** What a step asks: a region or a commitment command without its metadata and context. */
+export type DemoCommand = Body<RegionCommand> | Body<CommitmentCommand>;
+
+/** One dated action of the demo: who did what, on which stream, when (Việt Nam time). */
+export interface DemoStep {
+  /** ISO datetime with the +07:00 offset, e.g. '2024-03-05T09:30:00+07:00'. */
+  readonly at: string;
+  /** `region` (REGION_STREAM) or a commitment id. */
+  readonly stream: string;
+  readonly command: DemoCommand;
+  readonly actor: Actor;
+}
+
+const VN_OFFSET_MS = 7 * 3_600_000;
+
+/** A moment written the way the council writes it: local time with the +07:00 offset. */
+export const vietnamTime = (day: string, time: string): string => `${day}T${time}:00+07:00`;
+
+/** `iso` moved by `minutes`, still written in Việt Nam time. */
+export function minutesAfter(iso: string, minutes: number): string {
+  const local = new Date(Date.parse(iso) + minutes * 60_000 + VN_OFFSET_MS);
+  return `${local.toISOString().slice(0, 19)}+07:00`;
+}
+
+/** The calendar day `days` after `day` (YYYY-MM-DD). */
+export function daysAfter(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,3 @@
+export * from './region-reader.js';
+export * from './region.model.js';
+export * from './region.module.js';
