@@ -22,22 +22,23 @@ export function provinceOffice(code: string, day: string): Actor {
   return { subject: `vp-ubnd-${code}`, roles: ['province'], province: code, name: `Văn phòng UBND ${name.replace(/^Tỉnh /, 'tỉnh ')}` };
 }
 
-// Provincial portals: evidence is published where the acting province publishes its documents.
+// Provincial portals by name: after 1 July 2025 code 80 is the new Tây Ninh and publishes there.
 const PORTALS: Readonly<Record<string, string>> = {
-  '79': 'hochiminhcity.gov.vn',
-  '74': 'binhduong.gov.vn',
-  '75': 'dongnai.gov.vn',
-  '77': 'baria-vungtau.gov.vn',
-  '70': 'binhphuoc.gov.vn',
-  '72': 'tayninh.gov.vn',
-  '80': 'longan.gov.vn',
-  '83': 'bentre.gov.vn',
-  '86': 'vinhlong.gov.vn',
+  'Thành phố Hồ Chí Minh': 'hochiminhcity.gov.vn',
+  'Tỉnh Bình Dương': 'binhduong.gov.vn',
+  'Tỉnh Đồng Nai': 'dongnai.gov.vn',
+  'Tỉnh Bà Rịa – Vũng Tàu': 'baria-vungtau.gov.vn',
+  'Tỉnh Bình Phước': 'binhphuoc.gov.vn',
+  'Tỉnh Tây Ninh': 'tayninh.gov.vn',
+  'Tỉnh Long An': 'longan.gov.vn',
+  'Tỉnh Bến Tre': 'bentre.gov.vn',
+  'Tỉnh Vĩnh Long': 'vinhlong.gov.vn',
 };
 
-/** A link to a document the acting province published for the council. */
-export function evidenceLink(code: string, path: string): string {
-  const portal = PORTALS[code];
-  if (!portal) throw new Error(`no portal known for province ${code}`);
+/** A link to a document the province published for the council on `day`, on its portal of that day. */
+export function evidenceLink(code: string, day: string, path: string): string {
+  const name = provinceName(reference, code, day)?.name ?? code;
+  const portal = PORTALS[name];
+  if (!portal) throw new Error(`no portal known for ${name}`);
   return `https://${portal}/hoi-dong-vung-dong-nam-bo/${path}`;
 }

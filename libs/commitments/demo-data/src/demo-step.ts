@@ -32,3 +32,15 @@ export function minutesAfter(iso: string, minutes: number): string {
 export function daysAfter(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** Whole billions of đồng (tỷ đồng) as the exact digit string the domain expects. */
+export function billionVnd(billions: number): string {
+  if (!Number.isInteger(billions)) throw new Error(`${billions} tỷ: use millionVnd for fractions`);
+  return (BigInt(billions) * 1_000_000_000n).toString();
+}
+
+/** Whole millions of đồng (triệu đồng) as an exact digit string. */
+export function millionVnd(millions: number): string {
+  if (!Number.isInteger(millions)) throw new Error(`${millions} triệu: not a whole number`);
+  return (BigInt(millions) * 1_000_000n).toString();
+}
