@@ -31,9 +31,9 @@ describe('council-api /graphql with an HS256 secret, issuer and audience', () =>
     expect(answer).toMatchObject({ status: 200, body: { data: { __typename: 'Query' } } });
   });
 
-  it('prints a demo token at start for the council, an auditor and each of the six member provinces', () => {
-    expect(demo.map((d) => d.province ?? d.roles[0])).toEqual(['council', 'auditor', '79', '74', '75', '77', '70', '72']);
-    expect(demo.find((d) => d.province === '77')).toMatchObject({ label: 'Bà Rịa – Vũng Tàu (77)', roles: ['province'] });
+  it('prints a demo token at start for the council, an auditor and each province of the region since the 2025 mergers', () => {
+    expect(demo.map((d) => d.province ?? d.roles[0])).toEqual(['council', 'auditor', '79', '75', '80', '86']);
+    expect(demo.find((d) => d.province === '80')).toMatchObject({ label: 'Tây Ninh (80)', roles: ['province'] });
     const days = (Date.parse(demo[0]!.expiresAt) - new Date().getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThanOrEqual(30);
@@ -46,7 +46,7 @@ describe('council-api /graphql with an HS256 secret, issuer and audience', () =>
         data: { me: { subject, name, roles: roles.map((r) => r.toUpperCase()), provinceCode: province ?? null } },
       });
     }
-    expect(demo.find((d) => d.province === '74')?.name).toBe('Phạm Thị Thu Hằng');
+    expect(demo.find((d) => d.province === '86')?.name).toBe('Phạm Thị Thu Hằng');
   });
 
   it('answers `me` without a token with UNAUTHENTICATED', async () => {

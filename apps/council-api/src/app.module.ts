@@ -12,6 +12,8 @@ import {
   LoggingModule,
   MetricsModule,
 } from '@council/platform/nest';
+import { COMMITMENTS_POLICY, CommitmentsModule } from '@council/commitments/feature';
+import { REGION_POLICY } from '@council/region/feature';
 import type { AppConfig, EventStoreConfig } from './config.js';
 
 @Module({})
@@ -36,14 +38,15 @@ export class AppModule {
           demoTokens: config.auth.demoTokens,
           production: config.nodeEnv === 'production',
         }),
-        // Features add their policy tables here: policies: [commitmentsPolicy, …].
-        GraphqlPlatformModule.forRoot({ mode: config.nodeEnv }),
+        GraphqlPlatformModule.forRoot({ mode: config.nodeEnv, policies: [COMMITMENTS_POLICY, REGION_POLICY] }),
+        CommitmentsModule.forRoot({ deadlineWatcher: { intervalMs: 60_000 } }),
       ],
     };
   }
 }
 
-async function openEventStore(config: EventStoreConfig, clock: Clock): Promise<EventStore> {
+/** Opens the configured adapter; the app's only place that knows adapters exist. */
+export async function openEventStore(config: EventStoreConfig, clock: Clock): Promise<EventStore> {
   const { maxEventBytes } = config;
   if (config.kind === 'esdb') {
     // Loaded only when used: the gRPC client costs about 130 ms and 35 MB at start.

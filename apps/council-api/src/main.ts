@@ -4,12 +4,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ConfigError, describeEventStore, loadConfig } from './config.js';
+import { seedOnFirstStart } from './seed.js';
 
 // A request that outlives this after SIGTERM is cut off rather than holding the process forever.
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  // The one place outside the Clock that reads the time: the moment seeding starts.
+  const seeded = await seedOnFirstStart(config, new Date());
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     // A failed start is reported in one line below, not as buffered logs and a stack trace.
@@ -21,6 +24,7 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.flushLogs();
+  if (seeded) logger.log(seeded, 'CouncilApi');
   app.disable('x-powered-by');
   // app.close() on a signal: stop accepting connections, answer the requests in flight,
   // then the OnApplicationShutdown hooks (the event store closes); then exit 0.

@@ -20,16 +20,18 @@ export interface DemoToken {
   readonly expiresAt: Date;
 }
 
-/** The council, an auditor, and one official of each member province of the Southeast region. */
+/**
+ * The council, an auditor, and one official of each province of the region as it is
+ * since the mergers of 1 July 2025 (Hồ Chí Minh City, Đồng Nai, Tây Ninh) and of the
+ * partner Vĩnh Long. Officials of the provinces merged away act through their successors.
+ */
 export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   { subject: 'demo-council', name: 'Nguyễn Văn Thành', roles: ['council'], label: 'Hội đồng điều phối vùng Đông Nam Bộ' },
   { subject: 'demo-auditor', name: 'Trần Thị Ngọc Ánh', roles: ['auditor'], label: 'Kiểm toán' },
   { subject: 'demo-province-79', name: 'Lê Hoàng Phúc', roles: ['province'], province: '79', label: 'TP. Hồ Chí Minh (79)' },
-  { subject: 'demo-province-74', name: 'Phạm Thị Thu Hằng', roles: ['province'], province: '74', label: 'Bình Dương (74)' },
   { subject: 'demo-province-75', name: 'Võ Quốc Bảo', roles: ['province'], province: '75', label: 'Đồng Nai (75)' },
-  { subject: 'demo-province-77', name: 'Huỳnh Thanh Tùng', roles: ['province'], province: '77', label: 'Bà Rịa – Vũng Tàu (77)' },
-  { subject: 'demo-province-70', name: 'Đặng Thị Mỹ Duyên', roles: ['province'], province: '70', label: 'Bình Phước (70)' },
-  { subject: 'demo-province-72', name: 'Bùi Văn Đức', roles: ['province'], province: '72', label: 'Tây Ninh (72)' },
+  { subject: 'demo-province-80', name: 'Bùi Văn Đức', roles: ['province'], province: '80', label: 'Tây Ninh (80)' },
+  { subject: 'demo-province-86', name: 'Phạm Thị Thu Hằng', roles: ['province'], province: '86', label: 'Vĩnh Long (86), đối tác' },
 ];
 
 export const DEMO_TOKEN_VALIDITY_SECONDS = 30 * 24 * 60 * 60;

@@ -112,18 +112,16 @@ describe('TokenVerifier with a shared secret', () => {
 });
 
 describe('demo tokens', () => {
-  it('cover the council, an auditor and each member province, verify for 30 days, and carry Vietnamese names', async () => {
+  it('cover the council, an auditor and each province of the region since the 2025 mergers, verify for 30 days, and carry Vietnamese names', async () => {
     const { verifier: v, clock } = verifier({}, new FixedClock(T0));
     const tokens = await issueDemoTokens({ secret: SECRET, now: T0 });
     expect(tokens.map((t) => t.identity.province ?? t.identity.roles[0])).toEqual([
       'council',
       'auditor',
       '79',
-      '74',
       '75',
-      '77',
-      '70',
-      '72',
+      '80',
+      '86',
     ]);
     for (const { token, actor } of tokens) await expect(v.verify(token)).resolves.toEqual(actor);
     expect(DEMO_IDENTITIES.every((identity) => /[À-ỹ]/u.test(identity.name))).toBe(true);

@@ -15,9 +15,8 @@ export function regionFrom(commands: readonly DatedRegionCommand[], actor: Actor
       region,
     );
     for (const event of decided) {
-      const dated = { ...event, metadata: { effectiveAt: `${effectiveOn}T00:00:00.000+07:00` } };
-      events.push(dated);
-      region = regionDecider.evolve(region, dated);
+      events.push(event);
+      region = regionDecider.evolve(region, event);
     }
   }
   return { events, region };

@@ -4,6 +4,9 @@ import type { EndMembership, GrantMembership, MergeProvinces, RegionCommand, Reg
 import type { LegalBasis, ProjectRegistered, ProvinceRegistered, ProvincesMerged, RegionEvent, RegionMembershipEnded, RegionMembershipGranted } from './region.events.js';
 import { emptyRegion, evolveRegion, type Region } from './region.state.js';
 
+/** Reference facts take effect on a day, in Việt Nam: the event says so, whenever it is recorded. */
+const effectiveOn = (day: string) => ({ effectiveAt: `${day}T00:00:00.000+07:00` });
+
 const code = (field: string, value: unknown): string => {
   if (typeof value !== 'string' || !/^\d{2}$/.test(value)) throw new ValidationError(field, 'must be a two-digit official province code');
   return value;
@@ -27,15 +30,12 @@ const codeEverUsed = (region: Region, value: string) =>
 export const registerProvince = ({ data }: RegisterProvince, region: Region): ProvinceRegistered[] => {
   const c = code('code', data.code);
   if (codeEverUsed(region, c)) throw new IllegalStateError(`province code ${c} is already registered`);
+  const registeredOn = check.date('registeredOn', data.registeredOn);
   return [
     {
       type: 'ProvinceRegistered',
-      data: {
-        code: c,
-        name: check.text('name', data.name, { max: 100 }),
-        nameEn: check.text('nameEn', data.nameEn, { max: 100 }),
-        registeredOn: check.date('registeredOn', data.registeredOn),
-      },
+      data: { code: c, name: check.text('name', data.name, { max: 100 }), nameEn: check.text('nameEn', data.nameEn, { max: 100 }), registeredOn },
+      metadata: effectiveOn(registeredOn),
     },
   ];
 };
@@ -46,7 +46,7 @@ export const grantMembership = ({ data }: GrantMembership, region: Region): Regi
   const from = check.date('from', data.from);
   if ((region.memberships[c] ?? []).some((m) => m.until === undefined || m.until > from))
     throw new IllegalStateError(`province ${c} already takes part in the region on ${from}`);
-  return [{ type: 'RegionMembershipGranted', data: { code: c, role: check.oneOf('role', data.role, ['member', 'partner'] as const), from } }];
+  return [{ type: 'RegionMembershipGranted', data: { code: c, role: check.oneOf('role', data.role, ['member', 'partner'] as const), from }, metadata: effectiveOn(from) }];
 };
 
 export const endMembership = ({ data }: EndMembership, region: Region): RegionMembershipEnded[] => {
@@ -55,7 +55,7 @@ export const endMembership = ({ data }: EndMembership, region: Region): RegionMe
   const open = (region.memberships[c] ?? []).find((m) => m.until === undefined);
   if (!open) throw new IllegalStateError(`province ${c} has no membership to end`);
   if (on <= open.from) throw new ValidationError('on', `must be after the membership began (${open.from})`);
-  return [{ type: 'RegionMembershipEnded', data: { code: c, on, reason: check.text('reason', data.reason, { max: 2000 }) } }];
+  return [{ type: 'RegionMembershipEnded', data: { code: c, on, reason: check.text('reason', data.reason, { max: 2000 }) }, metadata: effectiveOn(on) }];
 };
 
 export const mergeProvinces = ({ data }: MergeProvinces, region: Region): ProvincesMerged[] => {
@@ -83,6 +83,7 @@ export const mergeProvinces = ({ data }: MergeProvinces, region: Region): Provin
         effectiveOn,
         legalBasis: legalBasis('legalBasis', data.legalBasis),
       },
+      metadata: { effectiveAt: `${effectiveOn}T00:00:00.000+07:00` },
     },
   ];
 };

@@ -58,7 +58,7 @@ describe('the Southeast region reference data', () => {
 describe('registering a province', () => {
   it('records it with its official code', () => {
     spec.given([]).when(at({ type: 'RegisterProvince', data: { code: '01', name: 'Thành phố Hà Nội', nameEn: 'Hanoi', registeredOn: '2008-08-01' } })).then([
-      { type: 'ProvinceRegistered', data: { code: '01', name: 'Thành phố Hà Nội', nameEn: 'Hanoi', registeredOn: '2008-08-01' } },
+      { type: 'ProvinceRegistered', data: { code: '01', name: 'Thành phố Hà Nội', nameEn: 'Hanoi', registeredOn: '2008-08-01' }, metadata: { effectiveAt: '2008-08-01T00:00:00.000+07:00' } },
     ]);
   });
 

@@ -1,0 +1,21 @@
+import { FixedClock } from '@council/platform/event-sourcing';
+import { seedRegionReferenceData } from '@council/region/feature';
+import { openEventStore } from './app.module.js';
+import type { AppConfig } from './config.js';
+
+/**
+ * On the first start (an empty log) records the region's reference data, and the demo
+ * data when it is on. It writes through a store of its own whose clock the demo script
+ * moves, so demo events carry the historical times they describe; then it closes it.
+ */
+export async function seedOnFirstStart(config: AppConfig, now: Date): Promise<string | undefined> {
+  const clock = new FixedClock(now);
+  const store = await openEventStore(config.eventStore, clock);
+  try {
+    if ((await store.headPosition()) > 0n) return undefined;
+    const events = await seedRegionReferenceData(store, clock);
+    return `first start: recorded the region's reference data (${events} events)`;
+  } finally {
+    await store.close();
+  }
+}
