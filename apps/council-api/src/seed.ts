@@ -1,3 +1,4 @@
+import { seedDemoData } from '@council/commitments/demo-data';
 import { FixedClock } from '@council/platform/event-sourcing';
 import { seedRegionReferenceData } from '@council/region/feature';
 import { openEventStore } from './app.module.js';
@@ -13,6 +14,11 @@ export async function seedOnFirstStart(config: AppConfig, now: Date): Promise<st
   const store = await openEventStore(config.eventStore, clock);
   try {
     if ((await store.headPosition()) > 0n) return undefined;
+    if (config.demoData) {
+      // The demo script begins with the region's reference data, each fact on its own date.
+      const demo = await seedDemoData(store, clock);
+      return `first start: recorded the demo region, ${demo.commitments} commitments in ${demo.events} events (DEMO_DATA=false starts empty)`;
+    }
     const events = await seedRegionReferenceData(store, clock);
     return `first start: recorded the region's reference data (${events} events)`;
   } finally {

@@ -184,8 +184,11 @@ export const claimFulfillment = (c: ClaimFulfillment, state: Commitment): [Fulfi
 
 export const verifyFulfillment = (c: VerifyFulfillment, state: Commitment): [FulfillmentVerified] | [FulfillmentDisputed] => {
   const s = inStatus(state, ['fulfillment_claimed'], 'verify');
-  const party = s.counterparties.find((p) => actsFor(c.context.region, c.metadata.actor.province, p, today(c)));
-  if (!party && !isCouncil(c)) throw new ForbiddenError('only a counterparty or the council verifies fulfilment');
+  // After a merger the committer's successor may also answer for a counterparty: it never verifies its own promise.
+  const ownPromise = actsFor(c.context.region, c.metadata.actor.province, s.committer, today(c));
+  const party = ownPromise ? undefined : s.counterparties.find((p) => actsFor(c.context.region, c.metadata.actor.province, p, today(c)));
+  if (!party && !isCouncil(c))
+    throw new ForbiddenError(ownPromise ? 'the committer cannot verify its own promise: a counterparty or the council does' : 'only a counterparty or the council verifies fulfilment');
   const by = party ?? 'council';
   const note = reason(c.data.note, 'note');
   if (typeof c.data.accepted !== 'boolean') throw new ValidationError('accepted', 'must be true or false');

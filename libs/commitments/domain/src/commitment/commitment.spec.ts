@@ -227,6 +227,14 @@ describe('fulfilment', () => {
     spec.given([...active, claimed('2024-06-28'), disputed]).when(claim('2024-07-15')).then([claimed('2024-07-15')]);
   });
 
+  it('is never verified by the committer, even when after a merger its successor also answers for the counterparty', () => {
+    const internal = [proposed({ committer: '77', counterparties: ['79'] }), accepted79, activated, claimed('2025-08-01')];
+    spec.given(internal).when(command<C.VerifyFulfillment>('VerifyFulfillment', { accepted: true, note: 'ok' }, province('79'), '2025-08-05')).thenThrows(
+      ForbiddenError,
+      'the committer cannot verify its own promise: a counterparty or the council does',
+    );
+  });
+
   it('is verified only by a counterparty or the council, and only once claimed', () => {
     spec.given([...active, claimed('2024-06-28')]).when(verify(true, province('77'))).thenThrows(ForbiddenError, 'only a counterparty or the council verifies fulfilment');
     spec.given(active).when(verify(true)).thenThrows(IllegalStateError, 'cannot verify a commitment that is active');
