@@ -68,9 +68,9 @@ export default tseslint.config(
     },
   },
   {
-    // Only the SQLite adapter (and benchmarks measuring it against raw SQLite) opens node:sqlite.
+    // Only the SQLite adapters (and benchmarks measuring them against raw SQLite) open node:sqlite.
     files: ['**/*.ts'],
-    ignores: ['libs/platform/event-store-sqlite/**', 'tests/bench/**', 'tests/reliability/**'],
+    ignores: ['libs/platform/event-store-sqlite/**', 'libs/platform/read-model-sqlite/**', 'tests/bench/**', 'tests/reliability/**'],
     rules: {
       'no-restricted-imports': [
         'error',

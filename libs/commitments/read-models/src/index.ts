@@ -1,2 +1,3 @@
 export * from './commitment-view/commitment-view.js';
 export * from './commitment-view/statuses.js';
+export * from './commitment-view/commitment-view.projection.js';

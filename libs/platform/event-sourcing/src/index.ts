@@ -10,3 +10,4 @@ export * from './handle-command.js';
 export * from './uuid-v7.js';
 export * from './values.js';
 export * from './event-schemas.js';
+export * from './projection.js';

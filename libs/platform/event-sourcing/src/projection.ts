@@ -1,0 +1,39 @@
+import type { RecordedEvent } from './events.js';
+
+export type SqlValue = string | number | bigint | null;
+
+/** What a projection may do with its tables: plain SQL, inside the runner's transaction. */
+export interface ProjectionDb {
+  run(sql: string, ...params: SqlValue[]): void;
+  get<T>(sql: string, ...params: SqlValue[]): T | undefined;
+  all<T>(sql: string, ...params: SqlValue[]): T[];
+}
+
+/**
+ * A read model: its tables and how each event changes them. `apply` runs inside the
+ * transaction that also moves the projection's checkpoint, so an event is applied once;
+ * it never throws for a fact already recorded (it skips what it cannot use). Bumping
+ * `version` rebuilds the read model from the whole log.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly version: number;
+  /** Statements that create the projection's tables in an empty database. */
+  readonly schema: readonly string[];
+  /** Only events of streams with these prefixes reach `apply` (all when absent). */
+  readonly streamPrefixes?: readonly string[];
+  apply(db: ProjectionDb, event: RecordedEvent): void;
+}
+
+/**
+ * The node-local read models, fed from the log. Abstract so it is a NestJS token; the
+ * SQLite implementation is an adapter the app chooses.
+ */
+export abstract class ReadModels {
+  /** Resolves once every event up to `position` is in the read models (read your own writes). */
+  abstract waitFor(position: bigint, timeoutMs?: number): Promise<void>;
+  /** The last log position the read models contain. */
+  abstract position(): bigint;
+  /** Runs a read against a consistent snapshot of the read models. */
+  abstract read<T>(query: (db: ProjectionDb) => T): T;
+}

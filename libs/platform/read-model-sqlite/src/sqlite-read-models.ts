@@ -1,0 +1,214 @@
+import {
+  type EventStore,
+  type Projection,
+  type ProjectionDb,
+  ReadModels,
+  type RecordedEvent,
+  StoreUnavailableError,
+} from '@council/platform/event-sourcing';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { SqliteProjectionDb } from './sqlite-projection-db.js';
+
+export interface SqliteReadModelsOptions {
+  /** The read-model file (rebuildable from the log at any time), or ':memory:'. */
+  readonly path: string;
+  readonly store: EventStore;
+  readonly projections: readonly Projection[];
+  /** Largest number of events applied in one transaction. */
+  readonly batchSize?: number;
+  /** Told about rebuilds and about events a projection could not use. */
+  readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+const META = [
+  'CREATE TABLE IF NOT EXISTS _projections (name TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT',
+  'CREATE TABLE IF NOT EXISTS _checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL) STRICT',
+];
+
+/**
+ * Read models in one SQLite file next to the node, fed by its own checkpointed
+ * subscription to the log. Each batch of changes and the checkpoint commit in one
+ * transaction, so a crash never applies an event twice or skips one. When a projection's
+ * version changed, the whole file is rebuilt from the log into a new file that replaces
+ * the old one atomically (the old file stays whole until then).
+ */
+export class SqliteReadModels extends ReadModels {
+  private checkpoint = 0n;
+  private readonly buffer: RecordedEvent[] = [];
+  private flushScheduled = false;
+  private waiters: { position: bigint; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private readonly stop = new AbortController();
+  private following: Promise<void> | undefined;
+  private failure: Error | undefined;
+
+  private constructor(
+    private readonly options: SqliteReadModelsOptions,
+    private db: DatabaseSync,
+    private projectionDb: SqliteProjectionDb,
+  ) {
+    super();
+    this.checkpoint = readCheckpoint(db);
+  }
+
+  /** Opens (or rebuilds) the read models, catches up with the log, then follows it live. */
+  static async open(options: SqliteReadModelsOptions): Promise<SqliteReadModels> {
+    if (options.path !== ':memory:' && existsSync(options.path) && !upToDate(options.path, options.projections)) {
+      options.log?.('info', `read models: a projection version changed, rebuilding ${options.path} from the log`);
+      await rebuild(options);
+    }
+    const db = openDatabase(options.path, options.projections);
+    const models = new SqliteReadModels(options, db, new SqliteProjectionDb(db));
+    await models.catchUp();
+    models.following = models.follow();
+    return models;
+  }
+
+  position(): bigint {
+    return this.checkpoint;
+  }
+
+  /** Why the read models stopped following the log, if they did. */
+  stoppedBecause(): Error | undefined {
+    return this.failure;
+  }
+
+  read<T>(query: (db: ProjectionDb) => T): T {
+    return query(this.projectionDb);
+  }
+
+  waitFor(position: bigint, timeoutMs = 5_000): Promise<void> {
+    if (this.checkpoint >= position) return Promise.resolve();
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new StoreUnavailableError(`read models did not reach position ${position} within ${timeoutMs} ms (at ${this.checkpoint})`));
+      }, timeoutMs);
+      const waiter = { position, resolve: () => (clearTimeout(timer), resolve()), reject: (error: Error) => (clearTimeout(timer), reject(error)) };
+      this.waiters.push(waiter);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.stop.abort();
+    await this.following;
+    this.flush();
+    this.db.close();
+  }
+
+  /** Applies everything the log holds after the checkpoint, page by page. */
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      const page = await this.options.store.readAll({ after: this.checkpoint, maxCount: this.options.batchSize ?? 1_000 });
+      if (page.length === 0) return;
+      this.buffer.push(...page);
+      this.flush();
+    }
+  }
+
+  private async follow(): Promise<void> {
+    try {
+      for await (const event of this.options.store.subscribeToAll({ after: this.checkpoint, signal: this.stop.signal })) {
+        this.buffer.push(event);
+        this.scheduleFlush();
+      }
+    } catch (error) {
+      if (this.stop.signal.aborted) return;
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      this.options.log?.('error', `read models stopped following the log: ${this.failure.message}`);
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      try {
+        this.flush();
+      } catch (error) {
+        // The batch was rolled back: stop here rather than skip it; health and waitFor say so.
+        this.failure = error instanceof Error ? error : new Error(String(error));
+        this.stop.abort();
+        this.options.log?.('error', `read models stopped at position ${this.checkpoint}: ${this.failure.message}`);
+        for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
+      }
+    });
+  }
+
+  /** One transaction: every buffered event through every projection, then the checkpoint. */
+  private flush(): void {
+    const batch = this.buffer.splice(0).filter((e) => e.position > this.checkpoint);
+    if (batch.length === 0) return;
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const event of batch) applyToAll(this.projectionDb, this.options, event);
+      const last = batch[batch.length - 1]!.position;
+      this.projectionDb.run('INSERT INTO _checkpoint (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position', last);
+      this.db.exec('COMMIT');
+      this.checkpoint = last;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+    const reached = this.waiters.filter((w) => w.position <= this.checkpoint);
+    this.waiters = this.waiters.filter((w) => w.position > this.checkpoint);
+    for (const waiter of reached) waiter.resolve();
+  }
+}
+
+function applyToAll(db: ProjectionDb, options: SqliteReadModelsOptions, event: RecordedEvent): void {
+  for (const projection of options.projections) {
+    if (projection.streamPrefixes && !projection.streamPrefixes.some((p) => event.streamId.startsWith(p))) continue;
+    try {
+      projection.apply(db, event);
+    } catch (error) {
+      // A recorded fact is never refused: the read model skips it and says where.
+      options.log?.('warn', `${projection.name} v${projection.version} skipped ${event.type} at position ${event.position}: ${(error as Error).message}`);
+    }
+  }
+}
+
+function openDatabase(path: string, projections: readonly Projection[]): DatabaseSync {
+  const db = new DatabaseSync(path);
+  // Read models are rebuilt from the log after any loss, so they need no fsync per commit.
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+  for (const statement of META) db.exec(statement);
+  const known = new Set((db.prepare('SELECT name FROM _projections').all() as { name: string }[]).map((r) => r.name));
+  for (const projection of projections) {
+    if (known.has(projection.name)) continue;
+    for (const statement of projection.schema) db.exec(statement);
+    db.prepare('INSERT INTO _projections (name, version) VALUES (?, ?)').run(projection.name, projection.version);
+  }
+  return db;
+}
+
+function readCheckpoint(db: DatabaseSync): bigint {
+  const row = db.prepare('SELECT position FROM _checkpoint WHERE id = 1').get() as { position: number } | undefined;
+  return BigInt(row?.position ?? 0);
+}
+
+/** Whether the file holds exactly these projections at these versions. */
+function upToDate(path: string, projections: readonly Projection[]): boolean {
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    const rows = db.prepare("SELECT name, version FROM _projections").all() as { name: string; version: number }[];
+    const stored = new Map(rows.map((r) => [r.name, r.version]));
+    return stored.size === projections.length && projections.every((p) => stored.get(p.name) === p.version);
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
+}
+
+/** Replays the whole log into a new file, then renames it over the old one. */
+async function rebuild(options: SqliteReadModelsOptions): Promise<void> {
+  const next = `${options.path}.rebuild`;
+  rmSync(next, { force: true });
+  const models = await SqliteReadModels.open({ ...options, path: next });
+  await models.close();
+  for (const suffix of ['-wal', '-shm']) rmSync(`${options.path}${suffix}`, { force: true });
+  renameSync(next, options.path);
+}
