@@ -3,9 +3,11 @@ import { Test } from '@nestjs/testing';
 import { CommitmentsModule, CommitmentWriter, DeadlineWatcher } from '@council/commitments/feature';
 import { proposal, province } from '@council/commitments/domain/testing';
 import { commitmentStream, type ProposeCommitment, type AcceptCommitment } from '@council/commitments/domain';
-import { type Actor, FixedClock, handleCommand } from '@council/platform/event-sourcing';
+import { type Actor, EventStore, FixedClock, handleCommand } from '@council/platform/event-sourcing';
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
-import { EventSourcingModule, MetricsModule } from '@council/platform/nest';
+import { EventSourcingModule, MetricsModule, ReadModelsModule } from '@council/platform/nest';
+import { SqliteReadModels } from '@council/platform/read-model-sqlite';
+import { commitmentViewProjection } from '@council/commitments/read-models';
 import { REGION_STREAM, regionDecider, SOUTHEAST_REGION } from '@council/region/domain';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,10 @@ async function node(file: string, clock: FixedClock) {
     imports: [
       MetricsModule,
       EventSourcingModule.forRoot({ useFactory: () => new SqliteEventStore({ path: file, clock, pollIntervalMs: 10 }), clock }),
+      ReadModelsModule.forRoot({
+        useFactory: (store: EventStore) => SqliteReadModels.open({ path: ':memory:', store, projections: [commitmentViewProjection] }),
+        inject: [EventStore],
+      }),
       CommitmentsModule.forRoot({ deadlineWatcher: { intervalMs: 0 } }),
     ],
   }).compile();

@@ -61,6 +61,14 @@ describe('handleCommand', () => {
     expect(await store.readStream('t-1')).toHaveLength(3);
   });
 
+  it('treats another caller\'s command id as a new command, decided on its own', async () => {
+    await handleCommand(store, tally, 't-1', open());
+    await handleCommand(store, tally, 't-1', count(3, 'c-2'));
+    const other = { ...count(3, 'c-2'), metadata: { ...count(3, 'c-2').metadata, actor: { subject: 'u-2', roles: ['province'], province: '75' } } };
+    await expect(handleCommand(store, tally, 't-1', other)).resolves.toMatchObject({ replayed: false, state: { total: 6 } });
+    expect(await store.readStream('t-1')).toHaveLength(3);
+  });
+
   it('refuses a command id reused for a different request', async () => {
     await handleCommand(store, tally, 't-1', open());
     await handleCommand(store, tally, 't-1', count(3, 'c-2'));

@@ -1,7 +1,10 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { Clock, type EventStore } from '@council/platform/event-sourcing';
+import { commitmentViewProjection } from '@council/commitments/read-models';
+import { Clock, EventStore } from '@council/platform/event-sourcing';
+import { SqliteReadModels } from '@council/platform/read-model-sqlite';
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import {
   AuthModule,
@@ -11,6 +14,7 @@ import {
   HealthModule,
   LoggingModule,
   MetricsModule,
+  ReadModelsModule,
 } from '@council/platform/nest';
 import { COMMITMENTS_POLICY, CommitmentsModule } from '@council/commitments/feature';
 import { REGION_POLICY } from '@council/region/feature';
@@ -29,6 +33,10 @@ export class AppModule {
           useFactory: (clock: Clock) => openEventStore(config.eventStore, clock),
           inject: [Clock],
         }),
+        ReadModelsModule.forRoot({
+          useFactory: (store: EventStore) => openReadModels(config, store),
+          inject: [EventStore],
+        }),
         HealthModule,
         AuthModule.forRoot({
           secret: config.auth.jwtSecret,
@@ -43,6 +51,18 @@ export class AppModule {
       ],
     };
   }
+}
+
+/** The node's own read models, next to it whichever log it follows; rebuildable from the log at any time. */
+async function openReadModels(config: AppConfig, store: EventStore): Promise<SqliteReadModels> {
+  await mkdir(config.dataDir, { recursive: true });
+  const logger = new Logger('ReadModels');
+  return SqliteReadModels.open({
+    path: join(config.dataDir, 'read-models.sqlite'),
+    store,
+    projections: [commitmentViewProjection],
+    log: (level, message) => (level === 'info' ? logger.log(message) : level === 'warn' ? logger.warn(message) : logger.error(message)),
+  });
 }
 
 /** Opens the configured adapter; the app's only place that knows adapters exist. */

@@ -3,7 +3,7 @@ import type { Command, Decider, Event } from './decider.js';
 import { ConcurrencyError } from './errors.js';
 import type { EventStore, ExpectedRevision } from './event-store.js';
 import type { EventSchemas } from './event-schemas.js';
-import type { JsonValue } from './events.js';
+import type { JsonValue, RecordedEvent } from './events.js';
 import { createHash } from 'node:crypto';
 
 export interface HandleCommandOptions {
@@ -29,8 +29,9 @@ export interface CommandResult<State> {
 
 /**
  * Read the stream, fold it, decide, append with the expected revision: the one way a
- * command changes the log. A `commandId` already recorded on the stream returns the
- * state as it is and appends nothing; the same id with another payload is a conflict.
+ * command changes the log. A `commandId` the same caller already used on the stream
+ * returns the state as it is and appends nothing; the same key with another payload is
+ * a conflict.
  */
 export async function handleCommand<State, C extends Command, E extends Event>(
   store: EventStore,
@@ -47,7 +48,7 @@ export async function handleCommand<State, C extends Command, E extends Event>(
     const last = events[events.length - 1];
     const revision = last?.revision ?? -1n;
     const state = events.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
-    const earlier = command.metadata.commandId ? events.find((e) => e.metadata.commandId === command.metadata.commandId) : undefined;
+    const earlier = command.metadata.commandId ? events.find((e) => sameKey(e, command)) : undefined;
     if (earlier) {
       if (earlier.metadata.commandFingerprint !== fingerprint)
         throw new ConcurrencyError(streamId, 'a new command', revision, `commandId ${command.metadata.commandId} was already used for a different request`);
@@ -80,6 +81,11 @@ export async function handleCommand<State, C extends Command, E extends Event>(
       if (!(error instanceof ConcurrencyError) || attempt >= retries) throw error;
     }
   }
+}
+
+/** Keys belong to their caller: another caller's key is a new command, decided (and refused) on its own. */
+function sameKey(event: RecordedEvent, command: Command): boolean {
+  return event.metadata.commandId === command.metadata.commandId && event.metadata.actor?.subject === command.metadata.actor.subject;
 }
 
 /** Identifies a request by what it asks, so a reused commandId with other content is caught. */

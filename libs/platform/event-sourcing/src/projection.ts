@@ -36,4 +36,7 @@ export abstract class ReadModels {
   abstract position(): bigint;
   /** Runs a read against a consistent snapshot of the read models. */
   abstract read<T>(query: (db: ProjectionDb) => T): T;
+
+  /** Stops following the log and releases the read models. */
+  abstract close(): Promise<void>;
 }

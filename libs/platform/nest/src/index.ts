@@ -9,3 +9,4 @@ export * from './logging/logging.module.js';
 export * from './http/connection-drain.js';
 export * from './auth/index.js';
 export * from './graphql/index.js';
+export * from './read-models/read-models.module.js';

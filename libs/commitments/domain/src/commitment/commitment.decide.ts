@@ -55,10 +55,13 @@ function existing(state: Commitment): ExistingCommitment {
   return state;
 }
 
-function inStatus(state: Commitment, allowed: readonly ExistingCommitment['status'][], action: string): ExistingCommitment {
-  const s = existing(state);
+/** Whether the caller's province answers for a counterparty of the commitment. */
+function counterpartyOf(c: Cmd, s: ExistingCommitment): boolean {
+  return s.counterparties.some((p) => actsFor(c.context.region, c.metadata.actor.province, p, today(c)));
+}
+
+function inStatusOf(s: ExistingCommitment, allowed: readonly ExistingCommitment['status'][], action: string): void {
   if (!allowed.includes(s.status)) throw new IllegalStateError(`cannot ${action} a commitment that is ${s.status.replace('_', ' ')}`);
-  return s;
 }
 
 function asCommitter(c: Cmd, s: ExistingCommitment): void {
@@ -76,14 +79,12 @@ export const proposeCommitment = (c: ProposeCommitment, state: Commitment): [Com
 };
 
 export const acceptCommitment = (c: AcceptCommitment, state: Commitment): (CommitmentAccepted | CommitmentActivated)[] => {
-  const s = inStatus(state, ['proposed'], 'accept');
+  const s = existing(state);
+  if (!counterpartyOf(c, s)) throw new ForbiddenError('only a counterparty may accept a commitment');
+  inStatusOf(s, ['proposed'], 'accept');
   const acting = c.metadata.actor.province ?? '';
   const parties = s.pendingAcceptances.filter((p) => actsFor(c.context.region, acting, p, today(c)));
-  if (parties.length === 0) {
-    if (s.counterparties.some((p) => actsFor(c.context.region, acting, p, today(c))))
-      throw new IllegalStateError('your province has already accepted this commitment');
-    throw new ForbiddenError('only a counterparty may accept a commitment');
-  }
+  if (parties.length === 0) throw new IllegalStateError('your province has already accepted this commitment');
   const accepted = parties.map((party): CommitmentAccepted => ({ type: 'CommitmentAccepted', data: { commitmentId: s.commitmentId, party, actingProvince: acting } }));
   const activated: CommitmentActivated[] =
     parties.length === s.pendingAcceptances.length
@@ -93,22 +94,26 @@ export const acceptCommitment = (c: AcceptCommitment, state: Commitment): (Commi
 };
 
 export const declineCommitment = (c: DeclineCommitment, state: Commitment): [CommitmentDeclined] => {
-  const s = inStatus(state, ['proposed'], 'decline');
+  const s = existing(state);
+  if (!counterpartyOf(c, s)) throw new ForbiddenError('only a counterparty may decline a commitment');
+  inStatusOf(s, ['proposed'], 'decline');
   const acting = c.metadata.actor.province ?? '';
   const party = s.pendingAcceptances.find((p) => actsFor(c.context.region, acting, p, today(c)));
-  if (!party) throw new ForbiddenError('only a counterparty that has not accepted may decline a commitment');
+  if (!party) throw new IllegalStateError('your province has already accepted this commitment');
   return [{ type: 'CommitmentDeclined', data: { commitmentId: s.commitmentId, party, actingProvince: acting, reason: reason(c.data.reason) } }];
 };
 
 export const withdrawCommitment = (c: WithdrawCommitment, state: Commitment): [CommitmentWithdrawn] => {
-  const s = inStatus(state, ['proposed'], 'withdraw');
+  const s = existing(state);
   asCommitter(c, s);
+  inStatusOf(s, ['proposed'], 'withdraw');
   return [{ type: 'CommitmentWithdrawn', data: { commitmentId: s.commitmentId, reason: reason(c.data.reason) } }];
 };
 
 export const reportProgress = (c: ReportProgress, state: Commitment): [ProgressReported] => {
-  const s = inStatus(state, ['active'], 'report progress on');
+  const s = existing(state);
   asCommitter(c, s);
+  inStatusOf(s, ['active'], 'report progress on');
   const value = check.number('value', c.data.value);
   const reportedFor = check.date('reportedFor', c.data.reportedFor);
   if (reportedFor > today(c)) throw new ValidationError('reportedFor', 'must not be in the future');
@@ -125,8 +130,9 @@ export const reportProgress = (c: ReportProgress, state: Commitment): [ProgressR
 };
 
 export const requestDeadlineExtension = (c: RequestDeadlineExtension, state: Commitment): [DeadlineExtensionRequested] => {
-  const s = inStatus(state, ['active'], 'request an extension for');
+  const s = existing(state);
   asCommitter(c, s);
+  inStatusOf(s, ['active'], 'request an extension for');
   if (s.pendingExtension) throw new IllegalStateError(`an extension to ${s.pendingExtension} is already awaiting the council's decision`);
   const newDeadline = check.date('newDeadline', c.data.newDeadline);
   if (newDeadline <= s.deadline) throw new ValidationError('newDeadline', `must be after the current deadline (${s.deadline})`);
@@ -150,8 +156,9 @@ export const decideDeadlineExtension = (
 };
 
 export const amendCommitment = (c: AmendCommitment, state: Commitment): [CommitmentAmended] => {
-  const s = inStatus(state, ['proposed', 'active'], 'amend');
+  const s = existing(state);
   if (!isCouncil(c)) throw new ForbiddenError('only the council amends a commitment, on the committer’s request');
+  inStatusOf(s, ['proposed', 'active'], 'amend');
   const { target, budgetVnd } = c.data;
   if (target === undefined && budgetVnd === undefined) throw new ValidationError('target', 'an amendment changes the target, the budget or both');
   const newTarget = target === undefined ? undefined : check.number('target', target);
@@ -171,8 +178,9 @@ export const amendCommitment = (c: AmendCommitment, state: Commitment): [Commitm
 };
 
 export const claimFulfillment = (c: ClaimFulfillment, state: Commitment): [FulfillmentClaimed] => {
-  const s = inStatus(state, ['active'], 'claim fulfilment of');
+  const s = existing(state);
   asCommitter(c, s);
+  inStatusOf(s, ['active'], 'claim fulfilment of');
   const evidenceUrl = c.data.evidenceUrl ? check.httpUrl('evidenceUrl', c.data.evidenceUrl) : undefined;
   return [
     {
@@ -183,12 +191,13 @@ export const claimFulfillment = (c: ClaimFulfillment, state: Commitment): [Fulfi
 };
 
 export const verifyFulfillment = (c: VerifyFulfillment, state: Commitment): [FulfillmentVerified] | [FulfillmentDisputed] => {
-  const s = inStatus(state, ['fulfillment_claimed'], 'verify');
+  const s = existing(state);
   // After a merger the committer's successor may also answer for a counterparty: it never verifies its own promise.
   const ownPromise = actsFor(c.context.region, c.metadata.actor.province, s.committer, today(c));
   const party = ownPromise ? undefined : s.counterparties.find((p) => actsFor(c.context.region, c.metadata.actor.province, p, today(c)));
   if (!party && !isCouncil(c))
     throw new ForbiddenError(ownPromise ? 'the committer cannot verify its own promise: a counterparty or the council does' : 'only a counterparty or the council verifies fulfilment');
+  inStatusOf(s, ['fulfillment_claimed'], 'verify');
   const by = party ?? 'council';
   const note = reason(c.data.note, 'note');
   if (typeof c.data.accepted !== 'boolean') throw new ValidationError('accepted', 'must be true or false');
