@@ -18,6 +18,8 @@ import { DecideDeadlineExtensionResolver } from './use-cases/decide-deadline-ext
 import { DeclineCommitmentHandler } from './use-cases/decline-commitment/decline-commitment.handler.js';
 import { DeclineCommitmentResolver } from './use-cases/decline-commitment/decline-commitment.resolver.js';
 import { GetCommitmentResolver } from './use-cases/get-commitment/get-commitment.resolver.js';
+import { ListCommitmentsResolver } from './use-cases/list-commitments/list-commitments.resolver.js';
+import { CommitmentHistoryResolver } from './commitment/commitment-history.resolver.js';
 import { ProposeCommitmentHandler } from './use-cases/propose-commitment/propose-commitment.handler.js';
 import { ProposeCommitmentResolver } from './use-cases/propose-commitment/propose-commitment.resolver.js';
 import { ReportProgressHandler } from './use-cases/report-progress/report-progress.handler.js';
@@ -55,6 +57,8 @@ export class CommitmentsModule {
         CommitmentWriter,
         CommitmentPresenter,
         GetCommitmentResolver,
+        ListCommitmentsResolver,
+        CommitmentHistoryResolver,
         DeadlineWatcher,
         { provide: DEADLINE_WATCHER_OPTIONS, useValue: options.deadlineWatcher },
         ...useCases,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, vietnamDate } from '@council/platform/event-sourcing';
 import { RegionReader } from '@council/region/feature';
+import type { CommitmentView } from '@council/commitments/read-models';
 import type { LoadedCommitment } from './commitment-reader.js';
 import { toCommitment } from './commitment.mapper.js';
 import type { Commitment } from './commitment.model.js';
@@ -13,7 +14,14 @@ export class CommitmentPresenter {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async present(loaded: LoadedCommitment, asOf?: Date): Promise<Commitment> {
+  async present(loaded: Pick<LoadedCommitment, 'view'> & Partial<Pick<LoadedCommitment, 'history'>>, asOf?: Date): Promise<Commitment> {
     return toCommitment(loaded, await this.region.current(), vietnamDate(asOf ?? this.clock.now()));
+  }
+
+  /** Many at once, the region read once. */
+  async presentAll(views: readonly CommitmentView[], asOf?: Date): Promise<Commitment[]> {
+    const region = await this.region.current();
+    const today = vietnamDate(asOf ?? this.clock.now());
+    return views.map((view) => toCommitment({ view }, region, today));
   }
 }

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@council/platform/event-sourcing';
-import { evidenceStatus, progressOf, scheduleStatus } from '@council/commitments/read-models';
+import { type CommitmentView, evidenceStatus, progressOf, scheduleStatus } from '@council/commitments/read-models';
 import { provinceName, type Region, successorOn } from '@council/region/domain';
 import type { LoadedCommitment } from './commitment-reader.js';
 import type { BudgetSource, Commitment, CommitmentStatus, EvidenceStatus, HistoryEntry, ProvinceRef, ScheduleStatus, Track } from './commitment.model.js';
@@ -12,7 +12,7 @@ function province(region: Region, code: string, madeOn: string, today: string): 
   return { code, name: name?.name ?? code, nameEn: name?.nameEn ?? code, ...(now !== code && { answeredForBy: now }) };
 }
 
-function historyEntry(e: RecordedEvent): HistoryEntry {
+export function historyEntry(e: RecordedEvent): HistoryEntry {
   const { actor, commandId, correlationId } = e.metadata;
   return {
     position: e.position,
@@ -28,8 +28,11 @@ function historyEntry(e: RecordedEvent): HistoryEntry {
   };
 }
 
-/** The GraphQL shape of a commitment, with its schedule judged on `today` (YYYY-MM-DD). */
-export function toCommitment({ view, history }: LoadedCommitment, region: Region, today: string): Commitment {
+/**
+ * The GraphQL shape of a commitment, with its schedule judged on `today` (YYYY-MM-DD).
+ * Without its events (a list read from the read models), `history` is resolved on demand.
+ */
+export function toCommitment({ view, history }: { view: CommitmentView; history?: LoadedCommitment['history'] }, region: Region, today: string): Commitment {
   const last = view.reports[view.reports.length - 1];
   return {
     id: view.id,
@@ -67,6 +70,6 @@ export function toCommitment({ view, history }: LoadedCommitment, region: Region
     }),
     missedDeadlines: [...view.missedDeadlines],
     revision: Number(view.revision),
-    history: history.map(historyEntry),
+    ...(history && { history: history.map(historyEntry) }),
   };
 }

@@ -133,5 +133,5 @@ export class Commitment {
   @Field(() => Fulfilment, { nullable: true }) fulfilment?: Fulfilment;
   @Field(() => [DateScalar], { description: 'Deadlines that passed with the promise still open.' }) missedDeadlines!: string[];
   @Field(() => Int, { description: 'Revision of the commitment’s stream: pass it as expectedRevision.' }) revision!: number;
-  @Field(() => [HistoryEntry], { description: 'Every recorded event, oldest first.' }) history!: HistoryEntry[];
+  @Field(() => [HistoryEntry], { description: 'Every recorded event, oldest first.' }) history?: HistoryEntry[];
 }

@@ -71,3 +71,36 @@ function toDoc(view: CommitmentView): string {
 function fromDoc(doc: string): CommitmentView {
   return JSON.parse(doc, (key, value) => (BIGINT_KEYS.has(key) && typeof value === 'string' ? BigInt(value) : value));
 }
+
+export interface ViewFilter {
+  readonly track?: string;
+  /** Commitments this province is a party to (any of these codes: a province and those merged into it). */
+  readonly provinces?: readonly string[];
+  readonly role?: 'committer' | 'counterparty';
+  readonly status?: string;
+  readonly projectId?: string;
+}
+
+/** Whether a view passes the filter: the same test the SQL makes, for as-of lists. */
+export function matchesFilter(view: CommitmentView, f: ViewFilter): boolean {
+  const asCommitter = f.provinces?.includes(view.committer) ?? true;
+  const asCounterparty = f.provinces ? view.counterparties.some((c) => f.provinces!.includes(c.code)) : true;
+  const party = f.role === 'committer' ? asCommitter : f.role === 'counterparty' ? asCounterparty : asCommitter || asCounterparty;
+  return (!f.track || view.track === f.track) && (!f.status || view.status === f.status) && (!f.projectId || view.projectId === f.projectId) && party;
+}
+
+/** Current views passing the filter, ordered by deadline then id, after a (deadline, id) cursor. */
+export function findViews(db: ProjectionDb, f: ViewFilter, after: { deadline: string; id: string } | null, limit: number): CommitmentView[] {
+  const where: string[] = ['(v.deadline, v.id) > (?, ?)'];
+  const params: (string | number)[] = [after?.deadline ?? '', after?.id ?? ''];
+  if (f.track) where.push('v.track = ?'), params.push(f.track);
+  if (f.status) where.push('v.status = ?'), params.push(f.status);
+  if (f.projectId) where.push('v.project_id = ?'), params.push(f.projectId);
+  if (f.provinces?.length) {
+    where.push(`EXISTS (SELECT 1 FROM commitment_parties p WHERE p.id = v.id AND p.province IN (${f.provinces.map(() => '?').join(', ')})${f.role ? ' AND p.role = ?' : ''})`);
+    params.push(...f.provinces, ...(f.role ? [f.role] : []));
+  }
+  return db
+    .all<{ doc: string }>(`SELECT v.doc FROM commitment_views v WHERE ${where.join(' AND ')} ORDER BY v.deadline, v.id LIMIT ?`, ...params, limit)
+    .map((r) => fromDoc(r.doc));
+}
