@@ -93,9 +93,11 @@ export function matchesFilter(view: CommitmentView, f: ViewFilter): boolean {
 export function findViews(db: ProjectionDb, f: ViewFilter, after: { deadline: string; id: string } | null, limit: number): CommitmentView[] {
   const where: string[] = ['(v.deadline, v.id) > (?, ?)'];
   const params: (string | number)[] = [after?.deadline ?? '', after?.id ?? ''];
-  if (f.track) where.push('v.track = ?'), params.push(f.track);
-  if (f.status) where.push('v.status = ?'), params.push(f.status);
-  if (f.projectId) where.push('v.project_id = ?'), params.push(f.projectId);
+  for (const [column, value] of [['track', f.track], ['status', f.status], ['project_id', f.projectId]] as const) {
+    if (!value) continue;
+    where.push(`v.${column} = ?`);
+    params.push(value);
+  }
   if (f.provinces?.length) {
     where.push(`EXISTS (SELECT 1 FROM commitment_parties p WHERE p.id = v.id AND p.province IN (${f.provinces.map(() => '?').join(', ')})${f.role ? ' AND p.role = ?' : ''})`);
     params.push(...f.provinces, ...(f.role ? [f.role] : []));
