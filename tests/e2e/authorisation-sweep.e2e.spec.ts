@@ -121,6 +121,7 @@ const CALLS: Record<string, Call> = {
 const SELECTION: Record<string, string> = {
   Commitment: 'id status revision deadline originalDeadline committer { code } pendingExtension { newDeadline } indicator { target originalTarget actual } fulfilment { verifiedBy }',
   Project: 'id name',
+  CommitmentConnection: 'edges { cursor node { id status } } pageInfo { hasNextPage endCursor }',
   Identity: 'subject roles provinceCode',
   Province: 'code name',
 };
@@ -132,6 +133,7 @@ const SELECTION: Record<string, string> = {
  */
 const QUERIES: Record<string, { readonly public: boolean; readonly args: (id: string) => Record<string, unknown> }> = {
   commitment: { public: false, args: (id) => ({ id }) },
+  commitments: { public: false, args: () => ({ filter: { province: '79', role: 'COMMITTER' }, first: 5 }) },
   me: { public: false, args: () => ({}) },
   projects: { public: false, args: () => ({}) },
   provinces: { public: false, args: () => ({ on: day(0) }) },
