@@ -20,6 +20,7 @@ import { DeclineCommitmentResolver } from './use-cases/decline-commitment/declin
 import { GetCommitmentResolver } from './use-cases/get-commitment/get-commitment.resolver.js';
 import { ListCommitmentsResolver } from './use-cases/list-commitments/list-commitments.resolver.js';
 import { CommitmentHistoryResolver } from './commitment/commitment-history.resolver.js';
+import { DashboardsChangedResolver } from './dashboards-changed/dashboards-changed.resolver.js';
 import { ProposeCommitmentHandler } from './use-cases/propose-commitment/propose-commitment.handler.js';
 import { ProposeCommitmentResolver } from './use-cases/propose-commitment/propose-commitment.resolver.js';
 import { ReportProgressHandler } from './use-cases/report-progress/report-progress.handler.js';
@@ -59,6 +60,7 @@ export class CommitmentsModule {
         GetCommitmentResolver,
         ListCommitmentsResolver,
         CommitmentHistoryResolver,
+        DashboardsChangedResolver,
         DeadlineWatcher,
         { provide: DEADLINE_WATCHER_OPTIONS, useValue: options.deadlineWatcher },
         ...useCases,

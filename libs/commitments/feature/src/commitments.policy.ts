@@ -7,6 +7,7 @@ import type { PolicyTable } from '@council/platform/nest';
 export const COMMITMENTS_POLICY: PolicyTable = {
   'Query.commitment': 'authenticated',
   'Query.commitments': 'authenticated',
+  'Subscription.dashboardsChanged': 'authenticated',
   'Mutation.proposeCommitment': ['province'],
   'Mutation.acceptCommitment': ['province'],
   'Mutation.declineCommitment': ['province'],

@@ -37,6 +37,9 @@ export abstract class ReadModels {
   /** Runs a read against a consistent snapshot of the read models. */
   abstract read<T>(query: (db: ProjectionDb) => T): T;
 
+  /** Calls `listener` with the new position after each change; returns how to stop listening. */
+  abstract onChange(listener: (position: bigint) => void): () => void;
+
   /** Stops following the log and releases the read models. */
   abstract close(): Promise<void>;
 }

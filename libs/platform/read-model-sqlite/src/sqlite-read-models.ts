@@ -41,6 +41,7 @@ export class SqliteReadModels extends ReadModels {
   private readonly stop = new AbortController();
   private following: Promise<void> | undefined;
   private failure: Error | undefined;
+  private readonly listeners = new Set<(position: bigint) => void>();
 
   private constructor(
     private readonly options: SqliteReadModelsOptions,
@@ -66,6 +67,11 @@ export class SqliteReadModels extends ReadModels {
 
   position(): bigint {
     return this.checkpoint;
+  }
+
+  onChange(listener: (position: bigint) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Why the read models stopped following the log, if they did. */
@@ -155,6 +161,7 @@ export class SqliteReadModels extends ReadModels {
     const reached = this.waiters.filter((w) => w.position <= this.checkpoint);
     this.waiters = this.waiters.filter((w) => w.position > this.checkpoint);
     for (const waiter of reached) waiter.resolve();
+    for (const listener of this.listeners) listener(this.checkpoint);
   }
 }
 

@@ -6,7 +6,8 @@ import type { Actor } from '@council/platform/event-sourcing';
 /** What every resolver finds in the GraphQL context. */
 export interface GraphqlContext {
   readonly req: IncomingMessage;
-  readonly res: ServerResponse;
+  /** Absent for a subscription over graphql-ws. */
+  readonly res?: ServerResponse;
   /** The verified caller; undefined for an anonymous request (no Authorization header). */
   readonly actor?: Actor;
 }

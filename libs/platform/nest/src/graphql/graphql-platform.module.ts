@@ -121,11 +121,25 @@ function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOpt
     sortSchema: true,
     buildSchemaOptions: { scalarsMap: [{ type: () => Date, scalar: DateTimeScalar }] },
     transformSchema: (schema) => enforcePolicies(withScalars(schema, PLATFORM_SCALARS), options.policy),
-    context: async ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<GraphqlContext> => ({
-      req,
-      res,
-      actor: await authenticate(verifier, req),
-    }),
+    context: async (http: { req?: IncomingMessage; res?: ServerResponse; connectionParams?: Record<string, unknown>; extra?: { request: IncomingMessage } }): Promise<GraphqlContext> =>
+      http.req
+        ? { req: http.req, res: http.res!, actor: await authenticate(verifier, http.req.headers.authorization) }
+        : // A graphql-ws subscription: the token travels in the connection's parameters.
+          { req: http.extra!.request, actor: await authenticate(verifier, connectionAuthorization(http.connectionParams)) },
+    subscriptions: {
+      'graphql-ws': {
+        path: options.path,
+        // A socket whose token does not verify is closed before it can subscribe.
+        onConnect: async ({ connectionParams }) => {
+          try {
+            await verifier.actorFromAuthorization(connectionAuthorization(connectionParams));
+            return true;
+          } catch {
+            return false;
+          }
+        },
+      },
+    },
     formatError: createErrorFormatter({ development }),
     autoTransformHttpErrors: false,
     includeStacktraceInErrorResponses: development,
@@ -142,10 +156,15 @@ function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOpt
   };
 }
 
+function connectionAuthorization(params: Record<string, unknown> | undefined): string | undefined {
+  const value = params?.['authorization'] ?? params?.['Authorization'];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** A bad bearer token fails the whole request with 401, before anything runs. */
-async function authenticate(verifier: TokenVerifier, req: IncomingMessage): Promise<Actor | undefined> {
+async function authenticate(verifier: TokenVerifier, authorization: string | undefined): Promise<Actor | undefined> {
   try {
-    return await verifier.actorFromAuthorization(req.headers.authorization);
+    return await verifier.actorFromAuthorization(authorization);
   } catch (error) {
     if (error instanceof AuthenticationError)
       throw new GraphQLError(`Not authenticated: ${error.reason}`, {
