@@ -34,7 +34,7 @@ const fulfilled = (onTime: boolean, daysLate: number) => ({ status: 'fulfilled' 
  * 1 vd3: 74→79, in term (target amended 40→47, 32 reported), 2.5T budget, 1.2T disbursed
  * 2 ql13: 70→79,74, due in 26 days (7 of 8 interchanges), 0.8T budget, no disbursement report
  * 3 cao-toc: 79→75, fulfilled on time, 12 of 12 km, 0.6T disbursed in full
- * 4 cang: 77→75, fulfilled 46 days late, nothing ever reported, no budget
+ * 4 cang: 77→75, fulfilled 46 days late, 5 berths but nothing ever reported, no budget
  * 5 duong-sat: 79→74, overdue by 45 days, nothing reported, 0.15T budget
  * 6 quy: 72→79, cancelled after it took effect, 1T budget
  * 7 tan-van: 75→74, still proposed
@@ -44,7 +44,7 @@ const VIEWS: CommitmentView[] = [
   view('1-vd3', '74', ['79'], { originalTarget: 40, target: 47, actual: 32, budgetVnd: `${25n * T / 10n}`, disbursedVnd: `${12n * T / 10n}` }),
   view('2-ql13', '70', ['79', '74'], { unit: 'nút giao', target: 8, actual: 7, reportedFor: '2025-05-31', activatedOn: '2024-03-01', deadline: '2025-08-10', originalDeadline: '2025-08-10', budgetVnd: `${8n * T / 10n}` }),
   view('3-cao-toc', '79', ['75'], { target: 12, actual: 12, reportedFor: '2024-12-15', deadline: '2024-12-31', budgetVnd: `${6n * T / 10n}`, disbursedVnd: `${6n * T / 10n}`, ...fulfilled(true, 0) }),
-  view('4-cang', '77', ['75'], { target: 5, deadline: '2024-09-30', ...fulfilled(false, 46) }),
+  view('4-cang', '77', ['75'], { unit: 'bến', target: 5, deadline: '2024-09-30', ...fulfilled(false, 46) }),
   view('5-duong-sat', '79', ['74'], { target: 20, deadline: '2025-05-31', missedDeadlines: ['2025-05-31'], budgetVnd: `${15n * T / 100n}` }),
   view('6-quy', '72', ['79'], { status: 'cancelled', budgetVnd: `${T}` }),
   view('7-tan-van', '75', ['74'], { status: 'proposed', activatedOn: undefined, deadline: '2026-06-30' }),
@@ -65,7 +65,8 @@ describe('the transport dashboard on 2025-07-15', () => {
 
   it('sums targets and actuals per unit over reported promises only, and counts the unreported apart', () => {
     expect(dashboard.indicators).toEqual([
-      { unit: 'km', commitments: 4, reported: 2, noReport: 2, baseline: 0, originalTarget: 52, target: 59, actual: 44 },
+      { unit: 'bến', commitments: 1, reported: 0, noReport: 1, baseline: null, originalTarget: null, target: null, actual: null },
+      { unit: 'km', commitments: 3, reported: 2, noReport: 1, baseline: 0, originalTarget: 52, target: 59, actual: 44 },
       { unit: 'nút giao', commitments: 1, reported: 1, noReport: 0, baseline: 0, originalTarget: 8, target: 8, actual: 7 },
     ]);
   });

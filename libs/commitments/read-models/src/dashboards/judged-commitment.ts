@@ -46,4 +46,5 @@ export const isOpen = (view: CommitmentView): boolean => view.status === 'active
 /** What targets and budgets are summed over: promises in force or kept (not cancelled, not mere proposals). */
 export const inForceOrKept = (view: CommitmentView): boolean => isOpen(view) || view.status === 'fulfilled';
 
-export const byCode = (a: string, b: string): number => a.localeCompare(b);
+/** Sorts codes, ids and units alike, the same on every machine (units are Vietnamese words). */
+export const ascending = (a: string, b: string): number => a.localeCompare(b, 'vi');

@@ -1,7 +1,7 @@
 import { daysBetween } from '@council/platform/event-sourcing';
 import type { Region } from '@council/region/domain';
 import type { CommitmentView } from '../commitment-view/commitment-view.js';
-import { byCode, type DashboardOptions, isOpen, judge, type JudgedCommitment, type ProvinceView, shownAs, tookEffect } from './judged-commitment.js';
+import { ascending, type DashboardOptions, isOpen, judge, type JudgedCommitment, type ProvinceView, shownAs, tookEffect } from './judged-commitment.js';
 import { average, type BudgetTotals, budgetTotals, rate } from './tallies.js';
 
 export interface CommitmentRef {
@@ -106,10 +106,10 @@ function reporting(active: readonly CommitmentView[], today: string): Pick<Provi
   const lastReports = active
     .filter((v) => v.reports.length > 0)
     .map((v) => ({ since: v.reports[v.reports.length - 1]!.reportedFor, commitment: ref(v) }))
-    .sort((a, b) => a.since.localeCompare(b.since) || a.commitment.id.localeCompare(b.commitment.id));
+    .sort((a, b) => ascending(a.since, b.since) || ascending(a.commitment.id, b.commitment.id));
   const oldest = lastReports[0];
   return {
     noReportSince: oldest ? { ...oldest, days: daysBetween(oldest.since, today) } : null,
-    neverReported: active.filter((v) => v.reports.length === 0).map(ref).sort((a, b) => byCode(a.id, b.id)),
+    neverReported: active.filter((v) => v.reports.length === 0).map(ref).sort((a, b) => ascending(a.id, b.id)),
   };
 }

@@ -1,7 +1,7 @@
 import { daysBetween } from '@council/platform/event-sourcing';
 import { type Region, TRACKS } from '@council/region/domain';
 import type { CommitmentView } from '../commitment-view/commitment-view.js';
-import { byCode, type DashboardOptions, judge, type JudgedCommitment, type ProvinceView, tookEffect } from './judged-commitment.js';
+import { ascending, type DashboardOptions, judge, type JudgedCommitment, type ProvinceView, tookEffect } from './judged-commitment.js';
 import { countBy, SCHEDULE_STATUSES, type ScheduleCounts, summarise, type TrackSummary } from './tallies.js';
 
 /** Commitments that took effect from one committer to one counterparty. */
@@ -59,7 +59,7 @@ function matrix(effective: readonly JudgedCommitment[]): CommitmentMatrix {
   const pairs = effective.flatMap((j) => j.counterparties.map((counterparty) => ({ committer: j.committer, counterparty, schedule: j.schedule })));
   const cells = Map.groupBy(pairs, (p) => `${p.committer}→${p.counterparty}`);
   return {
-    provinces: [...new Set(pairs.flatMap((p) => [p.committer, p.counterparty]))].sort(byCode),
+    provinces: [...new Set(pairs.flatMap((p) => [p.committer, p.counterparty]))].sort(ascending),
     cells: [...cells.values()]
       .map((inCell) => ({
         committer: inCell[0]!.committer,
@@ -67,7 +67,7 @@ function matrix(effective: readonly JudgedCommitment[]): CommitmentMatrix {
         count: inCell.length,
         bySchedule: countBy(SCHEDULE_STATUSES, inCell, (p) => p.schedule),
       }))
-      .sort((a, b) => byCode(a.committer, b.committer) || byCode(a.counterparty, b.counterparty)),
+      .sort((a, b) => ascending(a.committer, b.committer) || ascending(a.counterparty, b.counterparty)),
   };
 }
 
@@ -84,5 +84,5 @@ function overdueList(judged: readonly JudgedCommitment[], today: string): Overdu
       daysOverdue: daysBetween(view.deadline, today),
       lastReportedAt: view.reports.at(-1)?.reportedFor ?? null,
     }))
-    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id.localeCompare(b.id));
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || ascending(a.id, b.id));
 }

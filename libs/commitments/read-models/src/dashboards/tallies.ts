@@ -1,7 +1,7 @@
 import type { LifecycleStatus } from '@council/commitments/domain';
 import type { CommitmentView } from '../commitment-view/commitment-view.js';
 import type { ScheduleStatus } from '../commitment-view/statuses.js';
-import { byCode, inForceOrKept, type JudgedCommitment } from './judged-commitment.js';
+import { ascending, inForceOrKept, type JudgedCommitment } from './judged-commitment.js';
 
 export const LIFECYCLE_STATUSES: readonly LifecycleStatus[] = ['proposed', 'active', 'declined', 'withdrawn', 'fulfillment_claimed', 'fulfilled', 'cancelled'];
 export const SCHEDULE_STATUSES: readonly ScheduleStatus[] = ['IN_TERM', 'DUE_SOON', 'AT_RISK', 'OVERDUE', 'DONE_ON_TIME', 'DONE_LATE', 'CLOSED'];
@@ -30,11 +30,12 @@ export interface IndicatorTotal {
   readonly reported: number;
   /** Never reported: left out of the sums, never counted as zero progress. */
   readonly noReport: number;
-  readonly baseline: number;
-  readonly originalTarget: number;
+  /** The sums are null when none of them was reported. */
+  readonly baseline: number | null;
+  readonly originalTarget: number | null;
   /** The current target, after amendments. */
-  readonly target: number;
-  readonly actual: number;
+  readonly target: number | null;
+  readonly actual: number | null;
 }
 
 export interface TrackSummary {
@@ -79,10 +80,10 @@ export function budgetTotals(views: readonly CommitmentView[]): BudgetTotals {
 
 export function indicatorTotals(views: readonly CommitmentView[]): IndicatorTotal[] {
   const byUnit = Map.groupBy(views.filter(inForceOrKept), (v) => v.indicator.unit);
-  return [...byUnit.keys()].sort(byCode).map((unit) => {
+  return [...byUnit.keys()].sort(ascending).map((unit) => {
     const all = byUnit.get(unit)!;
     const reported = all.filter((v) => v.indicator.actual !== null);
-    const sum = (of: (v: CommitmentView) => number) => reported.reduce((total, v) => total + of(v), 0);
+    const sum = (of: (v: CommitmentView) => number) => (reported.length === 0 ? null : reported.reduce((total, v) => total + of(v), 0));
     return {
       unit,
       commitments: all.length,

@@ -2,7 +2,7 @@ import { daysBetween } from '@council/platform/event-sourcing';
 import type { Region } from '@council/region/domain';
 import type { CommitmentView } from '../commitment-view/commitment-view.js';
 import { DEFAULT_SCHEDULE_RULES, type ScheduleStatus } from '../commitment-view/statuses.js';
-import { byCode, type DashboardOptions, isOpen, judge, type JudgedCommitment, type ProvinceView, tookEffect } from './judged-commitment.js';
+import { ascending, type DashboardOptions, isOpen, judge, type JudgedCommitment, type ProvinceView, tookEffect } from './judged-commitment.js';
 import { type IndicatorTotal, indicatorTotals, summarise, type TrackSummary } from './tallies.js';
 
 /** One province's row: commitments that took effect, with the province as shown. */
@@ -59,7 +59,7 @@ export function trackDashboard(
 function provinceBreakdown(judged: readonly JudgedCommitment[]): ProvinceBreakdown[] {
   const effective = judged.filter((j) => tookEffect(j.view));
   const provinces = new Set(effective.flatMap((j) => [j.committer, ...j.counterparties]));
-  return [...provinces].sort(byCode).map((province) => {
+  return [...provinces].sort(ascending).map((province) => {
     const made = effective.filter((j) => j.committer === province);
     return {
       province,
@@ -77,5 +77,5 @@ function upcomingDeadlines(judged: readonly JudgedCommitment[], today: string): 
     .filter((j) => isOpen(j.view))
     .map(({ view, committer, schedule }) => ({ id: view.id, title: view.title, committer, deadline: view.deadline, daysLeft: daysBetween(today, view.deadline), schedule }))
     .filter((u) => u.daysLeft >= 0 && u.daysLeft <= DEFAULT_SCHEDULE_RULES.dueSoonDays)
-    .sort((a, b) => a.daysLeft - b.daysLeft || a.id.localeCompare(b.id));
+    .sort((a, b) => a.daysLeft - b.daysLeft || ascending(a.id, b.id));
 }

@@ -1,0 +1,11 @@
+import type { CommitmentView } from '@council/commitments/read-models';
+
+/**
+ * Every commitment's view, as it stands or as it stood at a moment (only what was
+ * recorded up to then). The dashboards read through this port; the projector's read
+ * models provide it, so the dashboards know nothing of storage.
+ */
+export abstract class CommitmentViews {
+  abstract current(): Promise<readonly CommitmentView[]>;
+  abstract asOf(moment: Date): Promise<readonly CommitmentView[]>;
+}

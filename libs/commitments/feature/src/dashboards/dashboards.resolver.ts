@@ -1,0 +1,56 @@
+import { Inject } from '@nestjs/common';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { provinceScorecard, regionOverview, trackDashboard } from '@council/commitments/read-models';
+import { Clock, NotFoundError, vietnamDate } from '@council/platform/event-sourcing';
+import { DateTimeScalar } from '@council/platform/nest';
+import { RegionReader } from '@council/region/feature';
+import { Track } from '../commitment/commitment.model.js';
+import { CommitmentViews } from './commitment-views.js';
+import { toProvinceScorecard, toRegionOverview, toTrackDashboard } from './dashboards.mapper.js';
+import { ProvinceScorecard, ProvinceView, RegionOverview, TrackDashboard } from './dashboards.model.js';
+
+const AS_OF = { type: () => DateTimeScalar, nullable: true, description: 'Answer exactly as the platform would have at this moment (default: now).' } as const;
+const PROVINCES = { type: () => ProvinceView, nullable: true, defaultValue: ProvinceView.AS_THEY_ARE } as const;
+
+/** The council's dashboards, computed from the commitment views as they stand or stood. */
+@Resolver()
+export class DashboardsResolver {
+  constructor(
+    @Inject(CommitmentViews) private readonly views: CommitmentViews,
+    @Inject(RegionReader) private readonly region: RegionReader,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  @Query(() => TrackDashboard, { description: 'One track: counts by status, on-time rate, indicator totals, budget vs disbursed, provinces, upcoming deadlines.' })
+  async trackDashboard(
+    @Args('track', { type: () => Track }) track: Track,
+    @Args('asOf', AS_OF) asOf?: Date | null,
+    @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
+  ): Promise<TrackDashboard> {
+    const { views, region, today, options } = await this.load(asOf, provinces);
+    return toTrackDashboard(trackDashboard(views, track, today, region, options), region);
+  }
+
+  @Query(() => ProvinceScorecard, { description: 'How a province keeps its word: made and received, fulfilled on time or late, overdue, rates, reports.' })
+  async provinceScorecard(
+    @Args('province', { type: () => String, description: 'Official code, e.g. "74".' }) province: string,
+    @Args('asOf', AS_OF) asOf?: Date | null,
+    @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
+  ): Promise<ProvinceScorecard> {
+    const { views, region, today, options } = await this.load(asOf, provinces);
+    if (!region.provinces[province]) throw new NotFoundError(`no province ${province}`);
+    return toProvinceScorecard(provinceScorecard(views, province, today, region, options), region);
+  }
+
+  @Query(() => RegionOverview, { description: 'Each track summarised, the province × province matrix of commitments, and what is overdue.' })
+  async regionOverview(@Args('asOf', AS_OF) asOf?: Date | null, @Args('provinces', PROVINCES) provinces?: ProvinceView | null): Promise<RegionOverview> {
+    const { views, region, today, options } = await this.load(asOf, provinces);
+    return toRegionOverview(regionOverview(views, today, region, options), region);
+  }
+
+  /** The views and region to judge, the as-of day in Việt Nam, and which provinces to count by. */
+  private async load(asOf: Date | null | undefined, provinces: ProvinceView | null | undefined) {
+    const [views, region] = await Promise.all([asOf ? this.views.asOf(asOf) : this.views.current(), this.region.current()]);
+    return { views, region, today: vietnamDate(asOf ?? this.clock.now()), options: { provinces: provinces ?? ProvinceView.AS_THEY_ARE } };
+  }
+}
