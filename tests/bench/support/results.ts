@@ -1,7 +1,8 @@
 import type { MachineDescription } from './machine.js';
 import { formatMachine } from './machine.js';
 import type { Comparison } from './rounds.js';
-import { formatRate, formatRatio, markdownTable } from './table.js';
+import type { Column } from './table.js';
+import { formatLatency, formatRate, formatRatio, markdownTable } from './table.js';
 
 /** One row of a benchmark table: an adapter against a baseline, with the ratio it must reach. */
 export interface BenchRow {
@@ -13,6 +14,24 @@ export interface BenchRow {
   readonly comparison: Comparison;
   /** What the baseline is, for the JSON report. */
   readonly baselineDescription: string;
+  /** Latency of each side in milliseconds, when the workload measures it (adds p50 / p99 columns). */
+  readonly latency?: { readonly adapter: LatencySummary; readonly baseline: LatencySummary };
+  /** Answers that were wrong (either side): a row with any is not ✓, whatever its ratio. */
+  readonly errors?: number;
+}
+
+/** Per-operation latency of one side, in milliseconds: medians over the measured rounds of each round's percentile. */
+export interface LatencySummary {
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** Column titles and extra lines of a report; the defaults suit an adapter-against-raw benchmark. */
+export interface ReportOptions {
+  readonly adapterLabel?: string;
+  readonly baselineLabel?: string;
+  /** Lines printed after the table, before `targets met`. */
+  readonly notes?: readonly string[];
 }
 
 export interface BenchReport {
@@ -34,10 +53,13 @@ export interface BenchReport {
     readonly baselineRounds: readonly number[];
     readonly adapterSpread: number;
     readonly baselineSpread: number;
+    readonly latencyMs?: { readonly adapter: LatencySummary; readonly baseline: LatencySummary };
+    readonly errors?: number;
   }[];
   readonly targetsMet: number;
   readonly targetsTotal: number;
   readonly markdown: string;
+  readonly notes?: readonly string[];
 }
 
 export function buildReport(
@@ -46,13 +68,21 @@ export function buildReport(
   settings: BenchReport['settings'],
   rows: readonly BenchRow[],
   generatedAt: Date,
+  options: ReportOptions = {},
 ): BenchReport {
-  const ok = (row: BenchRow): boolean | null => (row.target === undefined ? null : row.comparison.ratio >= row.target);
+  const ok = (row: BenchRow): boolean | null =>
+    row.target === undefined ? null : row.comparison.ratio >= row.target && !row.errors;
+  const withLatency = rows.some((row) => row.latency);
+  const latency = (row: BenchRow, side: 'adapter' | 'baseline'): string[] =>
+    withLatency ? [row.latency ? formatLatency(row.latency[side]) : '—'] : [];
+  const latencyColumn = (): Column[] => (withLatency ? [{ title: 'p50 / p99', align: 'right' }] : []);
   const table = markdownTable(
     [
       { title: 'benchmark' },
-      { title: 'adapter', align: 'right' },
-      { title: 'baseline', align: 'right' },
+      { title: options.adapterLabel ?? 'adapter', align: 'right' },
+      ...latencyColumn(),
+      { title: options.baselineLabel ?? 'baseline', align: 'right' },
+      ...latencyColumn(),
       { title: 'ratio', align: 'right' },
       { title: 'target', align: 'right' },
       { title: 'ok', align: 'center' },
@@ -60,7 +90,9 @@ export function buildReport(
     rows.map((row) => [
       row.benchmark,
       formatRate(row.comparison.adapter, row.unit),
+      ...latency(row, 'adapter'),
       formatRate(row.comparison.baseline, row.unit),
+      ...latency(row, 'baseline'),
       formatRatio(row.comparison.ratio),
       row.target === undefined ? '—' : `≥ ${formatRatio(row.target)}`,
       ok(row) === null ? 'info' : ok(row) ? '✓' : '✗',
@@ -86,10 +118,13 @@ export function buildReport(
       baselineRounds: row.comparison.baselineRates,
       adapterSpread: row.comparison.adapterSpread,
       baselineSpread: row.comparison.baselineSpread,
+      ...(row.latency && { latencyMs: row.latency }),
+      ...(row.errors !== undefined && { errors: row.errors }),
     })),
     targetsMet: met,
     targetsTotal: rows.filter((row) => row.target !== undefined).length,
     markdown: table,
+    ...(options.notes && { notes: options.notes }),
   };
 }
 
@@ -110,6 +145,7 @@ export function formatReport(report: BenchReport): string {
     report.markdown,
     '',
     ...noiseNotes(report),
+    ...(report.notes ?? []),
     `targets met: ${report.targetsMet}/${report.targetsTotal}`,
   ].join('\n');
 }

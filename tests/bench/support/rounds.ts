@@ -7,7 +7,7 @@ export interface RoundResult {
 }
 
 /** Runs one timed round of a workload, at least `minMs` long. */
-export type Workload = (minMs: number) => Promise<RoundResult>;
+export type Workload<R extends RoundResult = RoundResult> = (minMs: number) => Promise<R>;
 
 /**
  * Repeats `op` until at least `minMs` have passed and at least `minOps` ran; `op` returns
@@ -65,7 +65,10 @@ export interface InterleaveOptions {
   readonly onRound?: (side: 'adapter' | 'baseline', round: number, warmup: boolean) => void;
 }
 
-export interface Comparison {
+export interface Comparison<A extends RoundResult = RoundResult, B extends RoundResult = RoundResult> {
+  /** The measured rounds themselves, in round order (a workload may return more than units and ms). */
+  readonly adapterResults: readonly A[];
+  readonly baselineResults: readonly B[];
   /** Units per second of each measured round, in round order. */
   readonly adapterRates: readonly number[];
   readonly baselineRates: readonly number[];
@@ -90,25 +93,33 @@ export function collectGarbage(): void {
  * so that drift (disk cache, CPU frequency, neighbours) hits both sides alike, and
  * compares the medians of their rates.
  */
-export async function interleave(adapter: Workload, baseline: Workload, options: InterleaveOptions): Promise<Comparison> {
+export async function interleave<A extends RoundResult = RoundResult, B extends RoundResult = RoundResult>(
+  adapter: Workload<A>,
+  baseline: Workload<B>,
+  options: InterleaveOptions,
+): Promise<Comparison<A, B>> {
   const warmup = options.warmupRounds ?? 1;
-  const adapterRates: number[] = [];
-  const baselineRates: number[] = [];
+  const adapterResults: A[] = [];
+  const baselineResults: B[] = [];
   for (let round = 0; round < warmup + options.rounds; round++) {
     const measured = round >= warmup;
-    for (const [side, workload, rates] of [
-      ['adapter', adapter, adapterRates],
-      ['baseline', baseline, baselineRates],
-    ] as const) {
-      options.onRound?.(side, round - warmup, !measured);
-      collectGarbage();
-      const result = await workload(options.roundMs);
-      if (measured) rates.push((result.units * 1000) / result.ms);
-    }
+    options.onRound?.('adapter', round - warmup, !measured);
+    collectGarbage();
+    const a = await adapter(options.roundMs);
+    if (measured) adapterResults.push(a);
+    options.onRound?.('baseline', round - warmup, !measured);
+    collectGarbage();
+    const b = await baseline(options.roundMs);
+    if (measured) baselineResults.push(b);
   }
+  const rate = (result: RoundResult): number => (result.units * 1000) / result.ms;
+  const adapterRates = adapterResults.map(rate);
+  const baselineRates = baselineResults.map(rate);
   const a = median(adapterRates);
   const b = median(baselineRates);
   return {
+    adapterResults,
+    baselineResults,
     adapterRates,
     baselineRates,
     adapter: a,

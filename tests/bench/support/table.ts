@@ -42,3 +42,9 @@ export function formatNumber(value: number): string {
 export function formatRatio(ratio: number): string {
   return `${ratio.toFixed(2)}×`;
 }
+
+/** "0.42 / 3.1 ms": median and 99th-percentile latency, two significant digits below 10 ms. */
+export function formatLatency(latency: { readonly p50: number; readonly p99: number }): string {
+  const ms = (value: number): string => (value >= 10 ? value.toFixed(0) : value.toPrecision(2));
+  return `${ms(latency.p50)} / ${ms(latency.p99)} ms`;
+}
