@@ -77,6 +77,19 @@ describe('the commitment read model', () => {
     log = await store.readAll();
   });
 
+  it('has the same digests as a fresh rebuild, until a row is changed behind its back', async () => {
+    const models = await SqliteReadModels.open({ path: join(dir, 'rm-c.sqlite'), store, projections: [commitmentViewProjection] });
+    const live = models.digests();
+    expect(Object.keys(live).sort()).toEqual(['commitment_parties', 'commitment_versions', 'commitment_views']);
+    expect(await models.rebuildDigests()).toEqual(live);
+    models.read((db) => db.run("UPDATE commitment_views SET doc = json_set(doc, '$.title', 'sửa tay') WHERE rowid = 3"));
+    const after = models.digests();
+    expect(after['commitment_views']).not.toBe(live['commitment_views']);
+    expect(after['commitment_versions']).toBe(live['commitment_versions']);
+    expect((await models.rebuildDigests())['commitment_views']).toBe(live['commitment_views']);
+    await models.close();
+  });
+
   it('resumes from its checkpoint after a restart, and rebuilds into a fresh file when a projection version changes', async () => {
     const path = join(dir, 'rm-b.sqlite');
     const first = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });

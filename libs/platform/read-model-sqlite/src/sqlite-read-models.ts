@@ -6,6 +6,7 @@ import {
   type RecordedEvent,
   StoreUnavailableError,
 } from '@council/platform/event-sourcing';
+import { createHash } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { SqliteProjectionDb } from './sqlite-projection-db.js';
@@ -17,6 +18,8 @@ export interface SqliteReadModelsOptions {
   readonly projections: readonly Projection[];
   /** Largest number of events applied in one transaction. */
   readonly batchSize?: number;
+  /** Build only up to this position and do not follow the log (a rebuild for comparison). */
+  readonly upTo?: bigint;
   /** Told about rebuilds and about events a projection could not use. */
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
@@ -61,7 +64,7 @@ export class SqliteReadModels extends ReadModels {
     const db = openDatabase(options.path, options.projections);
     const models = new SqliteReadModels(options, db, new SqliteProjectionDb(db));
     await models.catchUp();
-    models.following = models.follow();
+    if (options.upTo === undefined) models.following = models.follow();
     return models;
   }
 
@@ -72,6 +75,35 @@ export class SqliteReadModels extends ReadModels {
   onChange(listener: (position: bigint) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * A sha256 per read-model table over all its rows in primary-key order, at the current
+   * position: two read models with equal digests hold the same answers.
+   */
+  digests(): Record<string, string> {
+    const tables = this.db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' ORDER BY name")
+      .all() as { name: string }[];
+    const out: Record<string, string> = {};
+    for (const { name } of tables) {
+      const hash = createHash('sha256');
+      const rows = this.db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2, 3`);
+      rows.setReturnArrays(true);
+      for (const row of rows.iterate()) hash.update(JSON.stringify(row, (_, v) => (typeof v === 'bigint' ? v.toString() : v))).update('\n');
+      out[name] = hash.digest('hex');
+    }
+    return out;
+  }
+
+  /** Digests of a fresh rebuild from the log up to this read model's position (built in memory). */
+  async rebuildDigests(): Promise<Record<string, string>> {
+    const fresh = await SqliteReadModels.open({ ...this.options, path: ':memory:', upTo: this.checkpoint });
+    try {
+      return fresh.digests();
+    } finally {
+      await fresh.close();
+    }
   }
 
   /** Why the read models stopped following the log, if they did. */
@@ -105,11 +137,14 @@ export class SqliteReadModels extends ReadModels {
 
   /** Applies everything the log holds after the checkpoint, page by page. */
   private async catchUp(): Promise<void> {
+    const upTo = this.options.upTo;
     for (;;) {
       const page = await this.options.store.readAll({ after: this.checkpoint, maxCount: this.options.batchSize ?? 1_000 });
-      if (page.length === 0) return;
-      this.buffer.push(...page);
+      const wanted = upTo === undefined ? page : page.filter((e) => e.position <= upTo);
+      if (wanted.length === 0) return;
+      this.buffer.push(...wanted);
       this.flush();
+      if (wanted.length < page.length) return;
     }
   }
 
