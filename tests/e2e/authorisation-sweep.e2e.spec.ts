@@ -124,6 +124,9 @@ const SELECTION: Record<string, string> = {
   CommitmentConnection: 'edges { cursor node { id status } } pageInfo { hasNextPage endCursor }',
   Identity: 'subject roles provinceCode',
   Province: 'code name',
+  TrackDashboard: 'track total asOfDay byStatus { status count }',
+  ProvinceScorecard: 'province { code } made received',
+  RegionOverview: 'asOfDay tracks { track total }',
 };
 
 /**
@@ -137,6 +140,9 @@ const QUERIES: Record<string, { readonly public: boolean; readonly args: (id: st
   me: { public: false, args: () => ({}) },
   projects: { public: false, args: () => ({}) },
   provinces: { public: false, args: () => ({ on: day(0) }) },
+  trackDashboard: { public: false, args: () => ({ track: 'HEALTH' }) },
+  provinceScorecard: { public: false, args: () => ({ province: '79' }) },
+  regionOverview: { public: false, args: () => ({}) },
 };
 
 interface MutationCase {

@@ -20,6 +20,9 @@ import { DeclineCommitmentResolver } from './use-cases/decline-commitment/declin
 import { GetCommitmentResolver } from './use-cases/get-commitment/get-commitment.resolver.js';
 import { ListCommitmentsResolver } from './use-cases/list-commitments/list-commitments.resolver.js';
 import { CommitmentHistoryResolver } from './commitment/commitment-history.resolver.js';
+import { CommitmentViews } from './dashboards/commitment-views.js';
+import { DashboardsResolver } from './dashboards/dashboards.resolver.js';
+import { ProjectedCommitmentViews } from './dashboards/projected-commitment-views.js';
 import { DashboardsChangedResolver } from './dashboards-changed/dashboards-changed.resolver.js';
 import { ProposeCommitmentHandler } from './use-cases/propose-commitment/propose-commitment.handler.js';
 import { ProposeCommitmentResolver } from './use-cases/propose-commitment/propose-commitment.resolver.js';
@@ -46,7 +49,7 @@ const useCases = [
   [CancelCommitmentHandler, CancelCommitmentResolver],
 ].flat();
 
-/** Commitments: the mutations of API.md, the commitment query, and the deadline watcher. */
+/** Commitments: the mutations of API.md, the commitment queries, the dashboards, and the deadline watcher. */
 @Module({})
 export class CommitmentsModule {
   static forRoot(options: { deadlineWatcher: DeadlineWatcherOptions }): DynamicModule {
@@ -60,6 +63,8 @@ export class CommitmentsModule {
         GetCommitmentResolver,
         ListCommitmentsResolver,
         CommitmentHistoryResolver,
+        DashboardsResolver,
+        { provide: CommitmentViews, useClass: ProjectedCommitmentViews },
         DashboardsChangedResolver,
         DeadlineWatcher,
         { provide: DEADLINE_WATCHER_OPTIONS, useValue: options.deadlineWatcher },

@@ -7,6 +7,9 @@ import type { PolicyTable } from '@council/platform/nest';
 export const COMMITMENTS_POLICY: PolicyTable = {
   'Query.commitment': 'authenticated',
   'Query.commitments': 'authenticated',
+  'Query.trackDashboard': 'authenticated',
+  'Query.provinceScorecard': 'authenticated',
+  'Query.regionOverview': 'authenticated',
   'Subscription.dashboardsChanged': 'authenticated',
   'Mutation.proposeCommitment': ['province'],
   'Mutation.acceptCommitment': ['province'],
