@@ -101,6 +101,32 @@ describe('dashboards over HTTP, on the demo region', () => {
     expect(s).toEqual({ province: { code: '86' }, made: 0, received: 1, fulfilmentRate: null });
   });
 
+  it('effectiveAsOf counts a report from the day it reports for; asOf only from the day it was filed', async () => {
+    // The 30 September reports were filed on 5 October: on the ground on 30 September, the
+    // two overdue promises had reported that day; as the platform knew it that evening, in June.
+    const overdue = async (args: string) => {
+      const { regionOverview: o } = await ask<{ regionOverview: OverviewAnswer & { asOfDay: string } }>(`{ regionOverview(${args}) { asOfDay overdue { id daysOverdue lastReportedAt } } }`);
+      const wanted = ['cao-toc-tdm-ct-binh-phuoc', 'nha-o-xa-hoi-dong-nai'];
+      return { day: o.asOfDay, overdue: o.overdue.filter((c) => wanted.includes(c.id)) };
+    };
+    expect(await overdue('effectiveAsOf: "2025-09-30"')).toEqual({
+      day: '2025-09-30',
+      overdue: [
+        { id: 'cao-toc-tdm-ct-binh-phuoc', daysOverdue: 183, lastReportedAt: '2025-09-30' },
+        { id: 'nha-o-xa-hoi-dong-nai', daysOverdue: 92, lastReportedAt: '2025-09-30' },
+      ],
+    });
+    expect(await overdue('asOf: "2025-09-30T23:59:59+07:00"')).toEqual({
+      day: '2025-09-30',
+      overdue: [
+        { id: 'cao-toc-tdm-ct-binh-phuoc', daysOverdue: 183, lastReportedAt: '2025-06-30' },
+        { id: 'nha-o-xa-hoi-dong-nai', daysOverdue: 92, lastReportedAt: '2025-06-30' },
+      ],
+    });
+    // Both: known by the evening of 30 September and effective by then.
+    expect(await overdue('asOf: "2025-09-30T23:59:59+07:00", effectiveAsOf: "2025-09-30"')).toEqual(await overdue('asOf: "2025-09-30T23:59:59+07:00"'));
+  });
+
   it('as of the day before the region’s first commitment, every dashboard is empty', async () => {
     const d = await track('TRANSPORT', '2023-08-01T00:00:00+07:00');
     expect(d.total).toBe(0);
@@ -144,5 +170,5 @@ interface TrackAnswer {
 interface OverviewAnswer {
   asOfDay: string;
   tracks: { track: string; total: number }[];
-  overdue: { id: string; daysOverdue: number; committer: { code: string; answeredForBy?: string | null } }[];
+  overdue: { id: string; daysOverdue: number; lastReportedAt?: string | null; committer: { code: string; answeredForBy?: string | null } }[];
 }

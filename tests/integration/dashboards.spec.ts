@@ -14,7 +14,7 @@ import {
   regionOverview,
   trackDashboard,
 } from '@council/commitments/read-models';
-import { Clock, EventStore, FixedClock, type RecordedEvent } from '@council/platform/event-sourcing';
+import { Clock, EventStore, FixedClock, type RecordedEvent, vietnamDate } from '@council/platform/event-sourcing';
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { AuthModule, GraphqlPlatformModule, type PolicyTable } from '@council/platform/nest';
 import type { Region } from '@council/region/domain';
@@ -47,6 +47,10 @@ class FoldedCommitmentViews extends CommitmentViews {
 
   asOf(moment: Date): Promise<readonly CommitmentView[]> {
     return this.fold((e) => Date.parse(e.metadata.recordedAt) <= moment.getTime());
+  }
+
+  effectiveOn(day: string, recordedBy = clock.now()): Promise<readonly CommitmentView[]> {
+    return this.fold((e) => vietnamDate(new Date(e.metadata.effectiveAt)) <= day && Date.parse(e.metadata.recordedAt) <= recordedBy.getTime());
   }
 
   private async fold(keep: (e: RecordedEvent) => boolean): Promise<readonly CommitmentView[]> {

@@ -97,4 +97,6 @@ export type CommitmentEvent =
   | CommitmentCancelled
   | DeadlineMissed;
 
-export const commitmentStream = (commitmentId: string): string => `commitment-${commitmentId}`;
+/** Every commitment's stream id starts with this. */
+export const COMMITMENT_STREAM_PREFIX = 'commitment-';
+export const commitmentStream = (commitmentId: string): string => `${COMMITMENT_STREAM_PREFIX}${commitmentId}`;

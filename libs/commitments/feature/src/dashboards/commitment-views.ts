@@ -1,11 +1,17 @@
 import type { CommitmentView } from '@council/commitments/read-models';
 
 /**
- * Every commitment's view, as it stands or as it stood at a moment (only what was
- * recorded up to then). The dashboards read through this port; the projector's read
- * models provide it, so the dashboards know nothing of storage.
+ * Every commitment's view, as it stands, as it stood at a moment (only what was recorded
+ * up to then), or as things were on the ground on a day (only facts effective by then).
+ * The dashboards read through this port; the projector's read models and the log provide
+ * it, so the dashboards know nothing of storage.
  */
 export abstract class CommitmentViews {
   abstract current(): Promise<readonly CommitmentView[]>;
   abstract asOf(moment: Date): Promise<readonly CommitmentView[]>;
+  /**
+   * Facts effective by the end of `day` in Việt Nam (a progress report counts from the day
+   * it reports for, not the day it was filed), as recorded by `recordedBy` (default: all).
+   */
+  abstract effectiveOn(day: string, recordedBy?: Date): Promise<readonly CommitmentView[]>;
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { provinceScorecard, regionOverview, trackDashboard } from '@council/commitments/read-models';
 import { Clock, NotFoundError, vietnamDate } from '@council/platform/event-sourcing';
-import { DateTimeScalar } from '@council/platform/nest';
+import { DateScalar, DateTimeScalar } from '@council/platform/nest';
 import { RegionReader } from '@council/region/feature';
 import { Track } from '../commitment/commitment.model.js';
 import { CommitmentViews } from './commitment-views.js';
@@ -10,6 +10,11 @@ import { toProvinceScorecard, toRegionOverview, toTrackDashboard } from './dashb
 import { ProvinceScorecard, ProvinceView, RegionOverview, TrackDashboard } from './dashboards.model.js';
 
 const AS_OF = { type: () => DateTimeScalar, nullable: true, description: 'Answer exactly as the platform would have at this moment (default: now).' } as const;
+const EFFECTIVE_AS_OF = {
+  type: () => DateScalar,
+  nullable: true,
+  description: 'Answer as things were on the ground at the end of this day (Việt Nam): only facts effective by then, such as a report for that quarter filed later; schedules judged on this day. With asOf, only facts recorded by asOf.',
+} as const;
 const PROVINCES = { type: () => ProvinceView, nullable: true, defaultValue: ProvinceView.AS_THEY_ARE } as const;
 
 /** The council's dashboards, computed from the commitment views as they stand or stood. */
@@ -25,9 +30,10 @@ export class DashboardsResolver {
   async trackDashboard(
     @Args('track', { type: () => Track }) track: Track,
     @Args('asOf', AS_OF) asOf?: Date | null,
+    @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<TrackDashboard> {
-    const { views, region, today, options } = await this.load(asOf, provinces);
+    const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
     return toTrackDashboard(trackDashboard(views, track, today, region, options), region);
   }
 
@@ -35,22 +41,29 @@ export class DashboardsResolver {
   async provinceScorecard(
     @Args('province', { type: () => String, description: 'Official code, e.g. "74".' }) province: string,
     @Args('asOf', AS_OF) asOf?: Date | null,
+    @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<ProvinceScorecard> {
-    const { views, region, today, options } = await this.load(asOf, provinces);
+    const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
     if (!region.provinces[province]) throw new NotFoundError(`no province ${province}`);
     return toProvinceScorecard(provinceScorecard(views, province, today, region, options), region);
   }
 
   @Query(() => RegionOverview, { description: 'Each track summarised, the province × province matrix of commitments, and what is overdue.' })
-  async regionOverview(@Args('asOf', AS_OF) asOf?: Date | null, @Args('provinces', PROVINCES) provinces?: ProvinceView | null): Promise<RegionOverview> {
-    const { views, region, today, options } = await this.load(asOf, provinces);
+  async regionOverview(
+    @Args('asOf', AS_OF) asOf?: Date | null,
+    @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
+    @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
+  ): Promise<RegionOverview> {
+    const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
     return toRegionOverview(regionOverview(views, today, region, options), region);
   }
 
-  /** The views and region to judge, the as-of day in Việt Nam, and which provinces to count by. */
-  private async load(asOf: Date | null | undefined, provinces: ProvinceView | null | undefined) {
-    const [views, region] = await Promise.all([asOf ? this.views.asOf(asOf) : this.views.current(), this.region.current()]);
-    return { views, region, today: vietnamDate(asOf ?? this.clock.now()), options: { provinces: provinces ?? ProvinceView.AS_THEY_ARE } };
+  /** The views and region to judge, the day in Việt Nam schedules are judged on, and which provinces to count by. */
+  private async load(asOf: Date | null | undefined, effectiveAsOf: string | null | undefined, provinces: ProvinceView | null | undefined) {
+    const views = effectiveAsOf ? this.views.effectiveOn(effectiveAsOf, asOf ?? undefined) : asOf ? this.views.asOf(asOf) : this.views.current();
+    const today = effectiveAsOf ?? vietnamDate(asOf ?? this.clock.now());
+    const [judged, region] = await Promise.all([views, this.region.current()]);
+    return { views: judged, region, today, options: { provinces: provinces ?? ProvinceView.AS_THEY_ARE } };
   }
 }

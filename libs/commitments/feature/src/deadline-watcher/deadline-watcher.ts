@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { CommitmentEvent, RecordDeadlineMissed } from '@council/commitments/domain';
+import { COMMITMENT_STREAM_PREFIX, type CommitmentEvent, type RecordDeadlineMissed } from '@council/commitments/domain';
 import { type Actor, Clock, EventStore, type RecordedEvent, vietnamDate } from '@council/platform/event-sourcing';
 import { CommitmentWriter } from '../commitment/commitment-writer.js';
 
@@ -60,7 +60,7 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShu
 
   private async follow(): Promise<void> {
     try {
-      for await (const event of this.store.subscribeToAll({ filter: { streamPrefixes: ['commitment-'] }, signal: this.stop.signal })) this.apply(event);
+      for await (const event of this.store.subscribeToAll({ filter: { streamPrefixes: [COMMITMENT_STREAM_PREFIX] }, signal: this.stop.signal })) this.apply(event);
     } catch (error) {
       if (!this.stop.signal.aborted) this.logger.error(`stopped following the log: ${String(error)}`);
     }
@@ -69,7 +69,7 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShu
   /** Reads what the subscription has not delivered yet, so a check sees every event up to now. */
   private async catchUp(): Promise<void> {
     for (;;) {
-      const page = await this.store.readAll({ after: this.caughtUpTo, maxCount: 1_000, filter: { streamPrefixes: ['commitment-'] } });
+      const page = await this.store.readAll({ after: this.caughtUpTo, maxCount: 1_000, filter: { streamPrefixes: [COMMITMENT_STREAM_PREFIX] } });
       if (page.length === 0) return;
       for (const event of page) this.apply(event);
     }

@@ -11,7 +11,8 @@ const PREFIX = 'commitment-';
  */
 export const commitmentViewProjection: Projection = {
   name: 'commitment-views',
-  version: 1,
+  // 2: acceptedOn is the Việt Nam day of the acceptance (it was the UTC day).
+  version: 2,
   streamPrefixes: [PREFIX],
   schema: [
     `CREATE TABLE commitment_views (

@@ -47,6 +47,12 @@ describe('the commitment view', () => {
     expect(view.pendingExtension).toBeUndefined();
   });
 
+  it('dates an acceptance by the day in Việt Nam, also when it was recorded late in the UTC evening', () => {
+    const [p, accepted] = recorded(activeFrom('2024-01-20'));
+    const late = { ...accepted!, metadata: { recordedAt: '2024-01-20T18:30:00.000Z', effectiveAt: '2024-01-20T18:30:00.000Z' } };
+    expect(fold([p!, late])!.counterparties).toEqual([{ code: '79', acceptedOn: '2024-01-21', actingProvince: '79' }]);
+  });
+
   it('takes the latest report by the day it was true on the ground, whatever order they were recorded in', () => {
     const view = fold(recorded([...activeFrom('2024-01-20'), report(20, '2024-06-30', { disbursedVnd: '900000000000' }), report(12, '2024-03-31', { disbursedVnd: '500000000000' })]))!;
     expect(view.indicator.actual).toBe(20);

@@ -1,3 +1,4 @@
+import { vietnamDate } from '@council/platform/event-sourcing';
 import type { LegalBasis } from '@council/region/domain';
 import type { Budget, CommitmentEvent, LifecycleStatus, Responsible } from '@council/commitments/domain';
 
@@ -108,7 +109,7 @@ export function evolveCommitmentView(view: CommitmentView | null, recorded: View
   }
   if (!view) return null;
   const next = { ...view, ...at };
-  const day = recorded.metadata.effectiveAt.slice(0, 10);
+  const day = vietnamDate(new Date(recorded.metadata.effectiveAt));
   switch (event.type) {
     case 'CommitmentAccepted':
       return {
