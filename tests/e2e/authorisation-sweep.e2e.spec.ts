@@ -127,6 +127,7 @@ const SELECTION: Record<string, string> = {
   TrackDashboard: 'track total asOfDay byStatus { status count }',
   ProvinceScorecard: 'province { code } made received',
   RegionOverview: 'asOfDay tracks { track total }',
+  ProjectDashboard: 'project { id } total commitments { id }',
 };
 
 /**
@@ -143,6 +144,7 @@ const QUERIES: Record<string, { readonly public: boolean; readonly args: (id: st
   trackDashboard: { public: false, args: () => ({ track: 'HEALTH' }) },
   provinceScorecard: { public: false, args: () => ({ province: '79' }) },
   regionOverview: { public: false, args: () => ({}) },
+  projectDashboard: { public: false, args: () => ({ id: 'vanh-dai-3' }) },
 };
 
 interface MutationCase {

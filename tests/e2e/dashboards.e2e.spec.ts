@@ -101,6 +101,26 @@ describe('dashboards over HTTP, on the demo region', () => {
     expect(s).toEqual({ province: { code: '86' }, made: 0, received: 1, fulfilmentRate: null });
   });
 
+  it('project: Ring Road 3, four promises, three kept (Đồng Nai’s site late), 47 570 billion budgeted', async () => {
+    const { projectDashboard: p } = await ask<{ projectDashboard: TrackAnswer & { project: { id: string; name: string }; commitments: { id: string; status: string; deadline: string; originalDeadline: string }[] } }>(
+      `{ projectDashboard(id: "vanh-dai-3", asOf: "${AS_OF}") { project { id name } total onTimeRate byStatus { status count } budget { commitments budgetVnd }
+          commitments { id status deadline originalDeadline } } }`,
+    );
+    expect(p.project.id).toBe('vanh-dai-3');
+    expect(p.total).toBe(4);
+    expect(byKey(p.byStatus)).toEqual({ ACTIVE: 1, FULFILLED: 3 });
+    expect(p.onTimeRate).toBeCloseTo(2 / 3, 5);
+    expect(p.budget).toEqual({ commitments: 4, budgetVnd: '47570000000000' });
+    expect(p.commitments).toEqual([
+      { id: 'vd3-dong-nai-mat-bang', status: 'FULFILLED', deadline: '2024-03-31', originalDeadline: '2024-03-31' },
+      { id: 'vd3-binh-duong-mat-bang', status: 'FULFILLED', deadline: '2024-06-30', originalDeadline: '2024-06-30' },
+      { id: 'vd3-long-an-mat-bang', status: 'FULFILLED', deadline: '2024-09-30', originalDeadline: '2024-09-30' },
+      { id: 'vd3-hcm-thong-xe', status: 'ACTIVE', deadline: '2026-12-20', originalDeadline: '2025-06-30' },
+    ]);
+    const unknown = await graphql(server.url, '{ projectDashboard(id: "cau-khong-co") { total } }', { token: council });
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('effectiveAsOf counts a report from the day it reports for; asOf only from the day it was filed', async () => {
     // The 30 September reports were filed on 5 October: on the ground on 30 September, the
     // two overdue promises had reported that day; as the platform knew it that evening, in June.

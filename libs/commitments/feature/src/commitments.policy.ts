@@ -10,6 +10,7 @@ export const COMMITMENTS_POLICY: PolicyTable = {
   'Query.trackDashboard': 'authenticated',
   'Query.provinceScorecard': 'authenticated',
   'Query.regionOverview': 'authenticated',
+  'Query.projectDashboard': 'authenticated',
   'Subscription.dashboardsChanged': 'authenticated',
   'Mutation.proposeCommitment': ['province'],
   'Mutation.acceptCommitment': ['province'],

@@ -20,8 +20,12 @@ export class CommitmentPresenter {
 
   /** Many at once, the region read once. */
   async presentAll(views: readonly CommitmentView[], asOf?: Date): Promise<Commitment[]> {
+    return this.presentAllOn(views, vietnamDate(asOf ?? this.clock.now()));
+  }
+
+  /** Many at once, schedules judged on `day` (YYYY-MM-DD, Việt Nam). */
+  async presentAllOn(views: readonly CommitmentView[], day: string): Promise<Commitment[]> {
     const region = await this.region.current();
-    const today = vietnamDate(asOf ?? this.clock.now());
-    return views.map((view) => toCommitment({ view }, region, today));
+    return views.map((view) => toCommitment({ view }, region, day));
   }
 }

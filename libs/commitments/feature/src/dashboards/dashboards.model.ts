@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { BigIntScalar, DateScalar } from '@council/platform/nest';
-import { CommitmentStatus, ProvinceRef, ScheduleStatus, Track } from '../commitment/commitment.model.js';
+import { Project } from '@council/region/feature';
+import { Commitment, CommitmentStatus, ProvinceRef, ScheduleStatus, Track } from '../commitment/commitment.model.js';
 
 export enum ProvinceView { AS_THEY_WERE = 'as-they-were', AS_THEY_ARE = 'as-they-are' }
 
@@ -155,4 +156,10 @@ export class RegionOverview {
   @Field(() => [TrackSummary]) tracks!: TrackSummary[];
   @Field(() => CommitmentMatrix) matrix!: CommitmentMatrix;
   @Field(() => [OverdueCommitment], { description: 'Longest overdue first.' }) overdue!: OverdueCommitment[];
+}
+
+@ObjectType({ description: 'One regional project: its commitments, counted and summed as a track dashboard is, and listed soonest deadline first.' })
+export class ProjectDashboard extends TrackDashboard {
+  @Field(() => Project) project!: Project;
+  @Field(() => [Commitment], { description: 'Every commitment made under the project, soonest deadline first.' }) commitments!: Commitment[];
 }

@@ -4,10 +4,11 @@ import { provinceScorecard, regionOverview, trackDashboard } from '@council/comm
 import { Clock, NotFoundError, vietnamDate } from '@council/platform/event-sourcing';
 import { DateScalar, DateTimeScalar } from '@council/platform/nest';
 import { RegionReader } from '@council/region/feature';
+import { CommitmentPresenter } from '../commitment/commitment-presenter.js';
 import { Track } from '../commitment/commitment.model.js';
 import { CommitmentViews } from './commitment-views.js';
 import { toProvinceScorecard, toRegionOverview, toTrackDashboard } from './dashboards.mapper.js';
-import { ProvinceScorecard, ProvinceView, RegionOverview, TrackDashboard } from './dashboards.model.js';
+import { ProjectDashboard, ProvinceScorecard, ProvinceView, RegionOverview, TrackDashboard } from './dashboards.model.js';
 
 const AS_OF = { type: () => DateTimeScalar, nullable: true, description: 'Answer exactly as the platform would have at this moment (default: now).' } as const;
 const EFFECTIVE_AS_OF = {
@@ -24,6 +25,7 @@ export class DashboardsResolver {
     @Inject(CommitmentViews) private readonly views: CommitmentViews,
     @Inject(RegionReader) private readonly region: RegionReader,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(CommitmentPresenter) private readonly presenter: CommitmentPresenter,
   ) {}
 
   @Query(() => TrackDashboard, { description: 'One track: counts by status, on-time rate, indicator totals, budget vs disbursed, provinces, upcoming deadlines.' })
@@ -57,6 +59,24 @@ export class DashboardsResolver {
   ): Promise<RegionOverview> {
     const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
     return toRegionOverview(regionOverview(views, today, region, options), region);
+  }
+
+  @Query(() => ProjectDashboard, { description: 'One regional project: its commitments with the counts, indicator totals, money and deadlines of a track dashboard.' })
+  async projectDashboard(
+    @Args('id', { type: () => String, description: 'The project id, e.g. "vanh-dai-3".' }) id: string,
+    @Args('asOf', AS_OF) asOf?: Date | null,
+    @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
+    @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
+  ): Promise<ProjectDashboard> {
+    const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
+    const project = region.projects[id];
+    if (!project) throw new NotFoundError(`no project ${id}`);
+    const own = views.filter((v) => v.projectId === id);
+    return {
+      ...toTrackDashboard(trackDashboard(own, project.track, today, region, options), region),
+      project: { id: project.projectId, name: project.name, track: project.track, provinces: [...project.provinces], ...(project.nameEn && { nameEn: project.nameEn }) },
+      commitments: await this.presenter.presentAllOn(own, today),
+    };
   }
 
   /** The views and region to judge, the day in Việt Nam schedules are judged on, and which provinces to count by. */
