@@ -5,7 +5,7 @@ import { type CommitmentView, commitmentViewProjection, currentViews, evolveComm
 import { FixedClock, type RecordedEvent } from '@council/platform/event-sourcing';
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { SqliteReadModels } from '@council/platform/read-model-sqlite';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,6 +15,8 @@ let store: SqliteEventStore;
 let log: RecordedEvent[];
 
 /** The views a full rebuild gives: every commitment stream folded from scratch, cut at `moment`. */
+const countVersions = (m: SqliteReadModels) => m.read((db) => db.get<{ n: number }>('SELECT count(*) AS n FROM commitment_versions')!.n);
+
 function rebuild(moment?: Date): CommitmentView[] {
   const byStream = new Map<string, CommitmentView | null>();
   for (const e of log) {
@@ -90,19 +92,68 @@ describe('the commitment read model', () => {
     await models.close();
   });
 
-  it('resumes from its checkpoint after a restart, and rebuilds into a fresh file when a projection version changes', async () => {
+  it('resumes from its checkpoint after a restart', async () => {
     const path = join(dir, 'rm-b.sqlite');
     const first = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });
-    const countVersions = (m: SqliteReadModels) => m.read((db) => db.get<{ n: number }>('SELECT count(*) AS n FROM commitment_versions')!.n);
     const versions = countVersions(first);
     await first.close();
     const resumed = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });
     expect(countVersions(resumed)).toBe(versions);
-    resumed.read((db) => db.run("UPDATE commitment_views SET doc = json_set(doc, '$.title', 'sửa tay')"));
+    expect(resumed.read(currentViews)).toEqual(rebuild());
     await resumed.close();
-    const bumped = await SqliteReadModels.open({ path, store, projections: [{ ...commitmentViewProjection, version: commitmentViewProjection.version + 1 }] });
+  });
+
+  it('after a version bump that keeps the tables, answers from the old file while it rebuilds, then swaps the rebuilt one in', async () => {
+    const path = join(dir, 'rm-d.sqlite');
+    const old = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });
+    old.read((db) => db.run("UPDATE commitment_views SET doc = json_set(doc, '$.title', 'sửa tay')"));
+    await old.close();
+    const messages: string[] = [];
+    const bumped = await SqliteReadModels.open({
+      path, store, log: (_level, message) => messages.push(message),
+      projections: [{ ...commitmentViewProjection, version: commitmentViewProjection.version + 1 }],
+    });
+    const changed = new Promise<bigint>((resolve) => bumped.onChange(resolve));
+    // Still the old file: the hand-edited titles are what it answers.
+    expect(bumped.isRebuilding()).toBe(true);
+    expect(bumped.read(currentViews).every((v) => v.title === 'sửa tay')).toBe(true);
+    // The old file had every event already, so its position is the head: the swap is told by onChange.
+    expect(await changed).toBe(await store.headPosition());
+    expect(bumped.isRebuilding()).toBe(false);
     expect(bumped.read(currentViews)).toEqual(rebuild());
-    expect(countVersions(bumped)).toBe(versions);
+    expect(bumped.digests()).toEqual(await bumped.rebuildDigests());
+    expect(messages).toEqual([expect.stringContaining('answers as it stands while it is rebuilt'), expect.stringContaining('swapped it in')]);
+    expect(existsSync(`${path}.rebuild`)).toBe(false);
+    // It follows the log again after the swap.
     await bumped.close();
+    const reopened = await SqliteReadModels.open({ path, store, projections: [{ ...commitmentViewProjection, version: commitmentViewProjection.version + 1 }] });
+    expect(reopened.isRebuilding()).toBe(false);
+    expect(reopened.read(currentViews)).toEqual(rebuild());
+    await reopened.close();
+  });
+
+  it('after a version bump that changes the tables, rebuilds before it answers at all', async () => {
+    const path = join(dir, 'rm-e.sqlite');
+    const old = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });
+    old.read((db) => db.run("UPDATE commitment_views SET doc = json_set(doc, '$.title', 'sửa tay')"));
+    await old.close();
+    const reshaped = { ...commitmentViewProjection, version: commitmentViewProjection.version + 1, schema: [...commitmentViewProjection.schema, 'CREATE INDEX commitment_views_by_track ON commitment_views (track)'] };
+    const bumped = await SqliteReadModels.open({ path, store, projections: [reshaped] });
+    expect(bumped.isRebuilding()).toBe(false);
+    expect(bumped.read(currentViews)).toEqual(rebuild());
+    await bumped.close();
+  });
+
+  it('stops a rebuild cleanly when closed during it, leaving the old file whole', async () => {
+    const path = join(dir, 'rm-f.sqlite');
+    const old = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });
+    const before = old.digests();
+    await old.close();
+    const bumped = await SqliteReadModels.open({ path, store, batchSize: 10, projections: [{ ...commitmentViewProjection, version: commitmentViewProjection.version + 1 }] });
+    await bumped.close();
+    expect(existsSync(`${path}.rebuild`)).toBe(false);
+    const again = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });
+    expect(again.digests()).toEqual(before);
+    await again.close();
   });
 });

@@ -43,6 +43,9 @@ export class SqliteReadModels extends ReadModels {
   private waiters: { position: bigint; resolve: () => void; reject: (error: Error) => void }[] = [];
   private readonly stop = new AbortController();
   private following: Promise<void> | undefined;
+  /** The background rebuild while the old file answers, and the read models it builds. */
+  private rebuilding: Promise<void> | undefined;
+  private builder: SqliteReadModels | undefined;
   private failure: Error | undefined;
   private readonly listeners = new Set<(position: bigint) => void>();
 
@@ -55,17 +58,40 @@ export class SqliteReadModels extends ReadModels {
     this.checkpoint = readCheckpoint(db);
   }
 
-  /** Opens (or rebuilds) the read models, catches up with the log, then follows it live. */
+  /**
+   * Opens the read models, catches up with the log, then follows it live. When a
+   * projection's version changed, the file is rebuilt from the log into `<path>.rebuild`:
+   * if the new projections keep the old tables exactly, the old file goes on answering
+   * (frozen at its checkpoint) while the rebuild runs, and the rebuilt file is swapped in
+   * once it has caught up; otherwise the old tables may not fit the new queries, so the
+   * rebuild finishes before this returns.
+   */
   static async open(options: SqliteReadModelsOptions): Promise<SqliteReadModels> {
     if (options.path !== ':memory:' && existsSync(options.path) && !upToDate(options.path, options.projections)) {
+      if (options.upTo === undefined && sameTables(options.path, options.projections)) {
+        options.log?.('info', `read models: a projection version changed; ${options.path} answers as it stands while it is rebuilt from the log`);
+        const old = new DatabaseSync(options.path);
+        const models = new SqliteReadModels(options, old, new SqliteProjectionDb(old));
+        models.rebuilding = models.rebuildAndSwap();
+        return models;
+      }
       options.log?.('info', `read models: a projection version changed, rebuilding ${options.path} from the log`);
       await rebuild(options);
     }
-    const db = openDatabase(options.path, options.projections);
-    const models = new SqliteReadModels(options, db, new SqliteProjectionDb(db));
+    const models = SqliteReadModels.create(options);
     await models.catchUp();
     if (options.upTo === undefined) models.following = models.follow();
     return models;
+  }
+
+  private static create(options: SqliteReadModelsOptions): SqliteReadModels {
+    const db = openDatabase(options.path, options.projections);
+    return new SqliteReadModels(options, db, new SqliteProjectionDb(db));
+  }
+
+  /** Whether an old file is answering while a rebuild runs (see `open`). */
+  isRebuilding(): boolean {
+    return this.rebuilding !== undefined;
   }
 
   position(): bigint {
@@ -130,9 +156,42 @@ export class SqliteReadModels extends ReadModels {
 
   async close(): Promise<void> {
     this.stop.abort();
+    this.builder?.stop.abort();
+    await this.rebuilding;
     await this.following;
     this.flush();
     this.db.close();
+  }
+
+  /**
+   * Builds the new file beside the old one, page by page between other work, then swaps it
+   * in: close the old file, rename the new one over it, reopen, follow the log from the
+   * new checkpoint. Writers waiting for a position are answered once the new file has it.
+   */
+  private async rebuildAndSwap(): Promise<void> {
+    const next = `${this.options.path}.rebuild`;
+    try {
+      rmSync(next, { force: true });
+      const builder = (this.builder = SqliteReadModels.create({ ...this.options, path: next }));
+      await builder.catchUp();
+      await builder.close();
+      if (this.stop.signal.aborted) return rmSync(next, { force: true });
+      this.db.close();
+      for (const suffix of ['-wal', '-shm']) rmSync(`${this.options.path}${suffix}`, { force: true });
+      renameSync(next, this.options.path);
+      this.db = openDatabase(this.options.path, this.options.projections);
+      this.projectionDb = new SqliteProjectionDb(this.db);
+      this.checkpoint = readCheckpoint(this.db);
+      this.options.log?.('info', `read models: rebuilt ${this.options.path} up to position ${this.checkpoint} and swapped it in`);
+      this.rebuilding = undefined;
+      this.builder = undefined;
+      this.reached();
+      this.following = this.follow();
+    } catch (error) {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      this.options.log?.('error', `read models: the rebuild of ${this.options.path} failed, the old file goes on answering: ${this.failure.message}`);
+      for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
+    }
   }
 
   /** Applies everything the log holds after the checkpoint, page by page. */
@@ -141,10 +200,12 @@ export class SqliteReadModels extends ReadModels {
     for (;;) {
       const page = await this.options.store.readAll({ after: this.checkpoint, maxCount: this.options.batchSize ?? 1_000 });
       const wanted = upTo === undefined ? page : page.filter((e) => e.position <= upTo);
-      if (wanted.length === 0) return;
+      if (wanted.length === 0 || this.stop.signal.aborted) return;
       this.buffer.push(...wanted);
       this.flush();
       if (wanted.length < page.length) return;
+      // Let requests in between pages: a rebuild may run while the node serves.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -193,6 +254,11 @@ export class SqliteReadModels extends ReadModels {
       this.db.exec('ROLLBACK');
       throw error;
     }
+    this.reached();
+  }
+
+  /** Answers the writers waiting for a position now reached, and tells the listeners. */
+  private reached(): void {
     const reached = this.waiters.filter((w) => w.position <= this.checkpoint);
     this.waiters = this.waiters.filter((w) => w.position > this.checkpoint);
     for (const waiter of reached) waiter.resolve();
@@ -238,6 +304,23 @@ function upToDate(path: string, projections: readonly Projection[]): boolean {
     const rows = db.prepare("SELECT name, version FROM _projections").all() as { name: string; version: number }[];
     const stored = new Map(rows.map((r) => [r.name, r.version]));
     return stored.size === projections.length && projections.every((p) => stored.get(p.name) === p.version);
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Whether the file's tables and indexes are exactly those the projections create, so the
+ * new code's queries can run against it while it is rebuilt.
+ */
+function sameTables(path: string, projections: readonly Projection[]): boolean {
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    const stored = (db.prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE '\\_%' ESCAPE '\\'").all() as { sql: string }[]).map((r) => r.sql);
+    const wanted = projections.flatMap((p) => p.schema);
+    return stored.length === wanted.length && wanted.every((sql) => stored.includes(sql));
   } catch {
     return false;
   } finally {
