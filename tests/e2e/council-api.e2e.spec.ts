@@ -25,12 +25,12 @@ describe('council-api on the embedded SQLite event store', () => {
     expect(started?.msg).toContain(join(dataDir, 'events.sqlite'));
   });
 
-  it('reports the event store up, with the adapter, on /health', async () => {
+  it('reports the event store up, with the adapter, and the read models following the log, on /health', async () => {
     const response = await fetch(`${server.url}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       status: 'ok',
-      info: { eventStore: { status: 'up', adapter: 'sqlite' } },
+      info: { eventStore: { status: 'up', adapter: 'sqlite' }, readModels: { status: 'up', rebuilding: false, position: expect.stringMatching(/^\d+$/) } },
     });
   });
 

@@ -92,6 +92,22 @@ describe('the commitment read model', () => {
     await models.close();
   });
 
+  it('says it is down, and why, once a batch cannot be committed; the log is untouched', async () => {
+    const scratch = new SqliteEventStore({ path: ':memory:', clock: new FixedClock('2025-08-01T02:00:00Z'), pollIntervalMs: 5 });
+    const messages: string[] = [];
+    const models = await SqliteReadModels.open({ path: ':memory:', store: scratch, projections: [commitmentViewProjection], log: (_l, m) => messages.push(m) });
+    expect(models.health()).toEqual({ up: true, position: 0n, rebuilding: false });
+    // The checkpoint cannot be written any more: the batch rolls back and the projector stops there.
+    models.read((db) => db.run("CREATE TRIGGER no_checkpoint BEFORE INSERT ON _checkpoint BEGIN SELECT RAISE(ABORT, 'đĩa đầy'); END"));
+    const { position } = await scratch.appendToStream('commitment-x', [{ type: 'CommitmentProposed', data: {} }], { expectedRevision: 'no_stream' });
+    await expect(models.waitFor(position, 2_000)).rejects.toThrow('đĩa đầy');
+    expect(models.health()).toEqual({ up: false, position: 0n, rebuilding: false, stoppedBecause: expect.stringContaining('đĩa đầy') });
+    expect(messages).toContainEqual(expect.stringContaining('read models stopped at position 0'));
+    expect(await scratch.headPosition()).toBe(position);
+    await models.close();
+    await scratch.close();
+  });
+
   it('resumes from its checkpoint after a restart', async () => {
     const path = join(dir, 'rm-b.sqlite');
     const first = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });

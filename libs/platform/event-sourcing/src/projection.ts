@@ -40,6 +40,18 @@ export abstract class ReadModels {
   /** Calls `listener` with the new position after each change; returns how to stop listening. */
   abstract onChange(listener: (position: bigint) => void): () => void;
 
+  /** Whether they follow the log (down once they stopped on an error), and how far they are. */
+  abstract health(): ReadModelsHealth;
+
   /** Stops following the log and releases the read models. */
   abstract close(): Promise<void>;
+}
+
+export interface ReadModelsHealth {
+  readonly up: boolean;
+  readonly position: bigint;
+  /** Rebuilding beside an old file that answers meanwhile (still up). */
+  readonly rebuilding: boolean;
+  /** Why they stopped following the log, when they did. */
+  readonly stoppedBecause?: string;
 }

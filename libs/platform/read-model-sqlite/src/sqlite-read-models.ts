@@ -3,6 +3,7 @@ import {
   type Projection,
   type ProjectionDb,
   ReadModels,
+  type ReadModelsHealth,
   type RecordedEvent,
   StoreUnavailableError,
 } from '@council/platform/event-sourcing';
@@ -130,6 +131,10 @@ export class SqliteReadModels extends ReadModels {
     } finally {
       await fresh.close();
     }
+  }
+
+  health(): ReadModelsHealth {
+    return { up: !this.failure, position: this.checkpoint, rebuilding: this.isRebuilding(), ...(this.failure && { stoppedBecause: this.failure.message }) };
   }
 
   /** Why the read models stopped following the log, if they did. */
