@@ -31,6 +31,7 @@ const depConstraints = [
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
   { sourceTag: 'scope:region', onlyDependOnLibsWithTags: ['scope:region', 'scope:platform'] },
   { sourceTag: 'scope:commitments', onlyDependOnLibsWithTags: ['scope:commitments', 'scope:region', 'scope:platform'] },
+  { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:audit', 'scope:platform'] },
   { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
 ];
 

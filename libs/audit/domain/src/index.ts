@@ -1,0 +1,2 @@
+export * from './seal/seal.js';
+export * from './integrity/log-verifier.js';
