@@ -83,6 +83,11 @@ export class LogVerifier {
     if (this.wanted.has(e.position)) this.wanted.set(e.position, this.state);
   }
 
+  /** Problems found so far, in the order found (an import stops at the first). */
+  problemsSoFar(): readonly IntegrityProblem[] {
+    return this.problems;
+  }
+
   finish(): LogReport {
     this.snapshotBefore(null);
     if (this.sealEventsSeen !== this.options.seals.length)
