@@ -70,3 +70,14 @@ describe('given a log whose events were tampered with', () => {
     expect(sealReference(forged)).not.toBe(sealReference(seal));
   });
 });
+
+describe('the fast path for metadata bytes', () => {
+  it('gives the canonical JSON, byte for byte, for the usual shape and for any other', async () => {
+    const { canonicalJson } = await import('@council/platform/event-sourcing');
+    const { metadataJson } = await import('./log-verifier.js');
+    const usual = { schemaVersion: 1, recordedAt: '2025-01-01T00:00:00.000Z', effectiveAt: '2024-12-31T00:00:00.000Z', commandId: 'c', actor: { subject: 's', roles: ['province'], province: '79', name: 'Lê' } };
+    const sparse = { recordedAt: 'r', effectiveAt: 'e', schemaVersion: 2 };
+    const other = { ...usual, extra: { b: 1, a: [2, { d: 1, c: 2 }] } };
+    for (const m of [usual, sparse, other]) expect(metadataJson(m as never)).toBe(canonicalJson(m));
+  });
+});
