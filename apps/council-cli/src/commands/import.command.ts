@@ -18,7 +18,9 @@ export class ImportCommand extends CommandRunner {
       const target = eventLogPath(dataDirOf(options));
       const created = !process.env['EVENTSTORE_URL'] && !existsSync(target);
       const clock = new FixedClock(new Date(0));
-      const { store } = await openStore(options, { create: true, clock });
+      const { store, adapter } = await openStore(options, { create: true, clock });
+      // SQLite writes queued appends in order; a server such as EventStoreDB may race them, so one at a time.
+      const inOrder = adapter !== 'sqlite';
       let done = false;
       try {
         if ((await store.headPosition()) !== 0n) throw new CliError('the target store is not empty: import only into an empty store');
@@ -37,13 +39,13 @@ export class ImportCommand extends CommandRunner {
           if (problem) throw new CliError(`refused at line ${lineNumber} (position ${problem.position}${problem.streamId ? `, ${problem.streamId} revision ${problem.revision}` : ''}): ${problem.message}`, 1);
           pending.push(e);
           if (pending.length >= BATCH) {
-            lastStored = await writeBatch(store, clock, pending.splice(0), lastStored);
+            lastStored = await writeBatch(store, clock, pending.splice(0), lastStored, inOrder);
             imported += BATCH;
             bar.update(lineNumber, lines.count);
           }
         }
         imported += pending.length;
-        await writeBatch(store, clock, pending, lastStored);
+        await writeBatch(store, clock, pending, lastStored, inOrder);
         bar.stop();
         const report = verifier.finish();
         if (!report.ok) {
@@ -94,14 +96,15 @@ async function survey(file: string) {
  * Appends each event through the port with the clock set to its recordedAt and its own id and
  * metadata, so the store computes the same hash; then reads the batch back and compares.
  */
-async function writeBatch(store: EventStore, clock: FixedClock, events: readonly RecordedEvent[], after: bigint): Promise<bigint> {
+async function writeBatch(store: EventStore, clock: FixedClock, events: readonly RecordedEvent[], after: bigint, inOrder: boolean): Promise<bigint> {
   if (events.length === 0) return after;
-  const appends = events.map((e) => {
+  const append = (e: RecordedEvent) => {
     clock.set(e.metadata.recordedAt);
     const { recordedAt: _recordedAt, ...metadata } = e.metadata;
     return store.appendToStream(e.streamId, [{ id: e.id, type: e.type, data: e.data, metadata }], { expectedRevision: e.revision === 0n ? 'no_stream' : e.revision - 1n });
-  });
-  await Promise.all(appends);
+  };
+  if (inOrder) for (const e of events) await append(e);
+  else await Promise.all(events.map(append));
   const stored = await store.readAll({ after, maxCount: events.length });
   stored.forEach((s, i) => {
     const e = events[i]!;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { RecordedEvent } from '@council/platform/event-sourcing';
+import { canonicalJson, type RecordedEvent } from '@council/platform/event-sourcing';
 import { emptyLog, extendLogHash, nextSeal, SEAL_STREAM, sealData, sealReference, type SealRef } from '../seal/seal.js';
 import { LogBuilder } from '../testing.js';
-import { LogVerifier } from './log-verifier.js';
+import { LogVerifier, metadataJson } from './log-verifier.js';
 
 /** A log of `before` events, a seal over them, then `after` more events. */
 function sealedLog(before: number, after: number) {
@@ -72,9 +72,7 @@ describe('given a log whose events were tampered with', () => {
 });
 
 describe('the fast path for metadata bytes', () => {
-  it('gives the canonical JSON, byte for byte, for the usual shape and for any other', async () => {
-    const { canonicalJson } = await import('@council/platform/event-sourcing');
-    const { metadataJson } = await import('./log-verifier.js');
+  it('gives the canonical JSON, byte for byte, for the usual shape and for any other', () => {
     const usual = { schemaVersion: 1, recordedAt: '2025-01-01T00:00:00.000Z', effectiveAt: '2024-12-31T00:00:00.000Z', commandId: 'c', actor: { subject: 's', roles: ['province'], province: '79', name: 'Lê' } };
     const sparse = { recordedAt: 'r', effectiveAt: 'e', schemaVersion: 2 };
     const other = { ...usual, extra: { b: 1, a: [2, { d: 1, c: 2 }] } };

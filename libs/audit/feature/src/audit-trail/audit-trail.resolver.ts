@@ -17,15 +17,8 @@ export class AuditTrailResolver {
     if (first < 1 || first > MAX_PAGE) throw new ValidationError('first', `must be from 1 to ${MAX_PAGE}`);
     const f: AuditFilter = filter;
     const headPosition = await this.store.headPosition();
-    const found: RecordedEvent[] = [];
-    // The port filters by stream prefix and type; actor, province and time are checked here.
-    const storeFilter = { ...(f.streamId && { streamPrefixes: [f.streamId] }), ...(f.eventTypes?.length && { eventTypes: f.eventTypes }) };
-    for (let from = after ? decodeCursor(after) : 0n; found.length <= first; ) {
-      const page = await this.store.readAll({ after: from, maxCount: 500, filter: storeFilter });
-      found.push(...page.filter((e) => e.position <= headPosition && matchesAuditFilter(e, f)));
-      if (page.length < 500 || page[page.length - 1]!.position >= headPosition) break;
-      from = page[page.length - 1]!.position;
-    }
+    const from = after ? decodeCursor(after) : 0n;
+    const found = f.streamId ? await this.inStream(f.streamId, from, headPosition, f) : await this.inLog(from, headPosition, f, first);
     const shown = found.slice(0, first);
     const last = shown[shown.length - 1];
     return {
@@ -33,6 +26,24 @@ export class AuditTrailResolver {
       pageInfo: { hasNextPage: found.length > first, ...(last && { endCursor: cursorOf(last.position) }) },
       headPosition,
     };
+  }
+
+  /** One stream: read it, not the log (its events are in log order too). */
+  private async inStream(streamId: string, after: bigint, head: bigint, f: AuditFilter): Promise<RecordedEvent[]> {
+    return (await this.store.readStream(streamId)).filter((e) => e.position > after && e.position <= head && matchesAuditFilter(e, f));
+  }
+
+  /** The log after `after`, until one more than a page matched: the port filters types, the rest is checked here. */
+  private async inLog(after: bigint, head: bigint, f: AuditFilter, first: number): Promise<RecordedEvent[]> {
+    const found: RecordedEvent[] = [];
+    const filter = f.eventTypes?.length ? { eventTypes: f.eventTypes } : undefined;
+    for (let from = after; found.length <= first; ) {
+      const page = await this.store.readAll({ after: from, maxCount: 500, ...(filter && { filter }) });
+      found.push(...page.filter((e) => e.position <= head && matchesAuditFilter(e, f)));
+      if (page.length < 500 || page[page.length - 1]!.position >= head) break;
+      from = page[page.length - 1]!.position;
+    }
+    return found;
   }
 }
 
