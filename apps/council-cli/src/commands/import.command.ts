@@ -98,13 +98,18 @@ async function survey(file: string) {
  */
 async function writeBatch(store: EventStore, clock: FixedClock, events: readonly RecordedEvent[], after: bigint, inOrder: boolean): Promise<bigint> {
   if (events.length === 0) return after;
-  const append = (e: RecordedEvent) => {
-    clock.set(e.metadata.recordedAt);
-    const { recordedAt: _recordedAt, ...metadata } = e.metadata;
-    return store.appendToStream(e.streamId, [{ id: e.id, type: e.type, data: e.data, metadata }], { expectedRevision: e.revision === 0n ? 'no_stream' : e.revision - 1n });
+  const append = (group: readonly RecordedEvent[]) => {
+    const first = group[0]!;
+    clock.set(first.metadata.recordedAt);
+    const newEvents = group.map((e) => {
+      const { recordedAt: _recordedAt, ...metadata } = e.metadata;
+      return { id: e.id, type: e.type, data: e.data, metadata };
+    });
+    return store.appendToStream(first.streamId, newEvents, { expectedRevision: first.revision === 0n ? 'no_stream' : first.revision - 1n });
   };
-  if (inOrder) for (const e of events) await append(e);
-  else await Promise.all(events.map(append));
+  const groups = appends(events);
+  if (inOrder) for (const group of groups) await append(group);
+  else await Promise.all(groups.map(append));
   const stored = await store.readAll({ after, maxCount: events.length });
   stored.forEach((s, i) => {
     const e = events[i]!;
@@ -112,4 +117,16 @@ async function writeBatch(store: EventStore, clock: FixedClock, events: readonly
       throw new CliError(`refused: ${e.streamId} revision ${e.revision} (exported position ${e.position}) was stored with hash ${s.hash.slice(0, 12)}…, the export says ${e.hash.slice(0, 12)}…`, 1);
   });
   return stored[stored.length - 1]!.position;
+}
+
+/** Consecutive events of one stream recorded at the same moment were one append: write them as one again. */
+function appends(events: readonly RecordedEvent[]): RecordedEvent[][] {
+  const groups: RecordedEvent[][] = [];
+  for (const e of events) {
+    const group = groups[groups.length - 1];
+    const last = group?.[group.length - 1];
+    if (group && last && last.streamId === e.streamId && last.metadata.recordedAt === e.metadata.recordedAt && last.revision + 1n === e.revision) group.push(e);
+    else groups.push([e]);
+  }
+  return groups;
 }
