@@ -53,6 +53,18 @@ describe('module boundaries', () => {
     ]);
   });
 
+  it('keep the audit scope off the commitments: it reads the log, not another feature', async () => {
+    expect(await problems('libs/audit/feature/src/bad.ts', "import { COMMITMENTS_POLICY } from '@council/commitments/feature';\nexport const x = COMMITMENTS_POLICY;\n")).toEqual([
+      expect.stringMatching(/enforce-module-boundaries: A project tagged with "scope:audit" can only depend on libs tagged with "scope:audit", "scope:platform"/),
+    ]);
+  });
+
+  it('let the CLI tests, and no other test, open node:sqlite to tamper with the log', async () => {
+    const code = "import { DatabaseSync } from 'node:sqlite';\nexport const x = DatabaseSync;\n";
+    expect(await problems('tests/cli/ok.ts', code)).toEqual([]);
+    expect(await problems('tests/e2e/bad.ts', code)).toEqual([expect.stringMatching(/no-restricted-imports: 'node:sqlite' import is restricted/)]);
+  });
+
   it('let an app pick an adapter', async () => {
     expect(
       await problems('apps/council-api/src/ok.ts', "import { SqliteEventStore } from '@council/platform/event-store-sqlite';\nexport const x = SqliteEventStore;\n"),

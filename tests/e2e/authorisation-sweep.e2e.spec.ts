@@ -33,7 +33,7 @@ const CALLER_KEYS = Object.keys(CALLERS) as CallerKey[];
 
 /**
  * Who may call each mutation (../shared/API.md); every caller not listed is refused:
- * UNAUTHENTICATED without a token, FORBIDDEN otherwise. Auditors may call no mutation.
+ * UNAUTHENTICATED without a token, FORBIDDEN otherwise. Auditors may call only sealLog.
  * For proposeCommitment and registerProject there is no commitment yet: "the committer",
  * "a counterparty" and "another province" are just three provinces.
  */
@@ -50,6 +50,7 @@ const MAY_CALL: Record<string, readonly CallerKey[]> = {
   cancelCommitment: ['council'],
   registerProject: ['council'],
   verifyFulfillment: ['counterparty', 'council'],
+  sealLog: ['council', 'auditor'],
 };
 
 /** Where a fresh commitment is taken, by its proper callers, before the call under test. */
@@ -115,6 +116,7 @@ const CALLS: Record<string, Call> = {
     args: (id) => ({ id, accepted: true, note: 'Đã kiểm tra tại hiện trường' }),
     then: (caller) => ({ status: 'FULFILLED', fulfilment: { verifiedBy: 'province' in caller ? caller.province : 'council' } }),
   },
+  sealLog: { on: 'none', args: () => ({}), then: () => ({ hash: expect.stringMatching(/^[0-9a-f]{64}$/) }) },
 };
 
 /** What to select of each type a root field returns. */
@@ -128,14 +130,17 @@ const SELECTION: Record<string, string> = {
   ProvinceScorecard: 'province { code } made received',
   RegionOverview: 'asOfDay tracks { track total }',
   ProjectDashboard: 'project { id } total commitments { id }',
+  LogSeal: 'sequence position hash reference',
+  AuditEventConnection: 'headPosition edges { cursor node { position streamId hash } } pageInfo { hasNextPage endCursor }',
+  IntegrityReport: 'ok events firstProblem { kind message }',
 };
 
 /**
- * Every query answers any signed-in caller, whatever its role; anonymous callers get
- * UNAUTHENTICATED unless the query is public. docs/api.md: without a token a caller
+ * Every query answers any signed-in caller, whatever its role, unless it names the roles it
+ * serves (FORBIDDEN for the others); anonymous callers get UNAUTHENTICATED unless the query is public. docs/api.md: without a token a caller
  * "may ask `{ __typename }` and nothing else of note", so no query is public.
  */
-const QUERIES: Record<string, { readonly public: boolean; readonly args: (id: string) => Record<string, unknown> }> = {
+const QUERIES: Record<string, { readonly public: boolean; readonly roles?: readonly CallerKey[]; readonly args: (id: string) => Record<string, unknown> }> = {
   commitment: { public: false, args: (id) => ({ id }) },
   commitments: { public: false, args: () => ({ filter: { province: '79', role: 'COMMITTER' }, first: 5 }) },
   me: { public: false, args: () => ({}) },
@@ -145,6 +150,9 @@ const QUERIES: Record<string, { readonly public: boolean; readonly args: (id: st
   provinceScorecard: { public: false, args: () => ({ province: '79' }) },
   regionOverview: { public: false, args: () => ({}) },
   projectDashboard: { public: false, args: () => ({ id: 'vanh-dai-3' }) },
+  // The raw log and the integrity check are for auditors (and the raw log for the council): API.md.
+  auditTrail: { public: false, roles: ['auditor', 'council'], args: () => ({ first: 5 }) },
+  verifyIntegrity: { public: false, roles: ['auditor'], args: () => ({}) },
 };
 
 interface MutationCase {
@@ -173,9 +181,10 @@ interface ReplayCase extends MutationCase {
   readonly party: CallerKey;
 }
 
+// sealLog takes no commandId: a second seal is harmless, so there is nothing to replay.
 const REPLAY_CASES: ReplayCase[] = Object.entries(MAY_CALL).flatMap(([mutation, allowedCallers]) => {
   const party = allowedCallers[0];
-  if (!party) return [];
+  if (!party || mutation === 'sealLog') return [];
   return CALLER_KEYS.filter((caller) => caller !== 'anonymous' && !allowedCallers.includes(caller)).map((caller) => ({
     title: `${mutation} by ${CALLERS[caller].label} replaying the commandId of ${CALLERS[party].label} is FORBIDDEN`,
     mutation,
@@ -185,10 +194,11 @@ const REPLAY_CASES: ReplayCase[] = Object.entries(MAY_CALL).flatMap(([mutation, 
   }));
 });
 
-const QUERY_CASES = Object.entries(QUERIES).flatMap(([query, { public: open }]) =>
+const QUERY_CASES = Object.entries(QUERIES).flatMap(([query, { public: open, roles }]) =>
   CALLER_KEYS.map((caller) => {
-    const answered = open || caller !== 'anonymous';
-    return { title: `query ${query} by ${CALLERS[caller].label} ${answered ? 'is answered' : 'is UNAUTHENTICATED'}`, query, caller, answered };
+    const answered = open || (caller !== 'anonymous' && (!roles || roles.includes(caller)));
+    const refusal = caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+    return { title: `query ${query} by ${CALLERS[caller].label} ${answered ? 'is answered' : `is ${refusal}`}`, query, caller, answered, refusal };
   }),
 );
 
@@ -350,7 +360,7 @@ describe('authorisation sweep: every mutation and query × every kind of caller'
     if (c.answered) {
       expect({ errors: answer.body.errors ?? [], answered: answer.body.data?.[c.query] != null, recorded }).toEqual({ errors: [], answered: true, recorded: 0 });
     } else {
-      expect({ codes: codesOf(answer), data: answer.body.data?.[c.query] ?? null, recorded }).toEqual({ codes: ['UNAUTHENTICATED'], data: null, recorded: 0 });
+      expect({ codes: codesOf(answer), data: answer.body.data?.[c.query] ?? null, recorded }).toEqual({ codes: [c.refusal], data: null, recorded: 0 });
     }
   });
 

@@ -18,6 +18,7 @@ import {
 } from '@council/platform/nest';
 import { COMMITMENTS_POLICY, CommitmentsModule } from '@council/commitments/feature';
 import { REGION_POLICY } from '@council/region/feature';
+import { AUDIT_POLICY, AuditModule } from '@council/audit/feature';
 import type { AppConfig, EventStoreConfig } from './config.js';
 
 @Module({})
@@ -46,8 +47,9 @@ export class AppModule {
           demoTokens: config.auth.demoTokens,
           production: config.nodeEnv === 'production',
         }),
-        GraphqlPlatformModule.forRoot({ mode: config.nodeEnv, policies: [COMMITMENTS_POLICY, REGION_POLICY] }),
+        GraphqlPlatformModule.forRoot({ mode: config.nodeEnv, policies: [COMMITMENTS_POLICY, REGION_POLICY, AUDIT_POLICY] }),
         CommitmentsModule.forRoot({ deadlineWatcher: { intervalMs: 60_000 } }),
+        AuditModule.forRoot({ seals: { intervalMs: config.sealIntervalMs } }),
       ],
     };
   }

@@ -17,6 +17,8 @@ export interface AppConfig {
   readonly demoData: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly eventStore: EventStoreConfig;
+  /** Seal the log when the newest seal is older than this (ms); 0: only on demand. */
+  readonly sealIntervalMs: number;
   readonly auth: {
     readonly jwtSecret?: string;
     readonly usesDevelopmentSecret: boolean;
@@ -70,6 +72,7 @@ const schema = z
       .enum(['FULL', 'NORMAL'], { error: (issue) => `must be FULL or NORMAL${got(issue)}` })
       .default('FULL'),
     EVENT_MAX_BYTES: wholeNumber(1024, 16 * 1024 * 1024).default(DEFAULT_MAX_EVENT_BYTES),
+    SEAL_INTERVAL_MS: wholeNumber(0, 366 * 86_400_000).default(3_600_000),
     AUTH_JWT_SECRET: z.string().optional(),
     AUTH_JWKS_URL: z
       .url({ protocol: /^https?$/, error: (issue) => `must be an http(s) URL${got(issue)}` })
@@ -111,6 +114,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
           synchronous: env.SQLITE_SYNCHRONOUS,
           maxEventBytes: env.EVENT_MAX_BYTES,
         },
+    sealIntervalMs: env.SEAL_INTERVAL_MS,
     auth: {
       jwtSecret: env.AUTH_JWT_SECRET ?? (production ? undefined : DEVELOPMENT_JWT_SECRET),
       usesDevelopmentSecret: !env.AUTH_JWT_SECRET && !production,

@@ -1,1 +1,2 @@
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js';
+export { backupEventLog, type BackupProgress } from './backup.js';

@@ -109,18 +109,7 @@ export class SqliteReadModels extends ReadModels {
    * position: two read models with equal digests hold the same answers.
    */
   digests(): Record<string, string> {
-    const tables = this.db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' ORDER BY name")
-      .all() as { name: string }[];
-    const out: Record<string, string> = {};
-    for (const { name } of tables) {
-      const hash = createHash('sha256');
-      const rows = this.db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2, 3`);
-      rows.setReturnArrays(true);
-      for (const row of rows.iterate()) hash.update(JSON.stringify(row, (_, v) => (typeof v === 'bigint' ? v.toString() : v))).update('\n');
-      out[name] = hash.digest('hex');
-    }
-    return out;
+    return digestTables(this.db);
   }
 
   /** Digests of a fresh rebuild from the log up to this read model's position (built in memory). */
@@ -268,6 +257,39 @@ export class SqliteReadModels extends ReadModels {
     this.waiters = this.waiters.filter((w) => w.position > this.checkpoint);
     for (const waiter of reached) waiter.resolve();
     for (const listener of this.listeners) listener(this.checkpoint);
+  }
+}
+
+function digestTables(db: DatabaseSync): Record<string, string> {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' ORDER BY name")
+    .all() as { name: string }[];
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    const hash = createHash('sha256');
+    const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2, 3`);
+    rows.setReturnArrays(true);
+    for (const row of rows.iterate()) hash.update(JSON.stringify(row, (_, v) => (typeof v === 'bigint' ? v.toString() : v))).update('\n');
+    out[name] = hash.digest('hex');
+  }
+  return out;
+}
+
+/**
+ * The digests of a read-model file another process (the server) keeps, read-only and
+ * in one read transaction, with the position they stand at: what `council verify`
+ * compares with a rebuild up to that position.
+ */
+export function readModelFileDigests(path: string): { position: bigint; digests: Record<string, string> } {
+  const db = new DatabaseSync(path, { readOnly: true, timeout: 5_000 });
+  try {
+    db.exec('BEGIN');
+    const position = readCheckpoint(db);
+    const digests = digestTables(db);
+    db.exec('COMMIT');
+    return { position, digests };
+  } finally {
+    db.close();
   }
 }
 

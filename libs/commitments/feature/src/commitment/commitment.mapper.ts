@@ -13,15 +13,17 @@ function province(region: Region, code: string, madeOn: string, today: string): 
 }
 
 export function historyEntry(e: RecordedEvent): HistoryEntry {
-  const { actor, commandId, correlationId } = e.metadata;
+  const { actor, commandId, correlationId, causationId } = e.metadata;
   return {
     position: e.position,
+    streamId: e.streamId,
     revision: Number(e.revision),
     type: e.type,
     data: e.data,
     ...(actor && { actor: { ...actor, roles: [...actor.roles] } }),
     ...(commandId && { commandId }),
     ...(correlationId && { correlationId }),
+    ...(causationId && { causationId }),
     recordedAt: new Date(e.metadata.recordedAt),
     effectiveAt: new Date(e.metadata.effectiveAt),
     hash: e.hash,

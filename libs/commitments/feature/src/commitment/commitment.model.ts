@@ -92,12 +92,14 @@ export class EventActor {
 @ObjectType({ description: 'One recorded event of a commitment: what changed, who did it, when it was true and when it was recorded.' })
 export class HistoryEntry {
   @Field(() => BigIntScalar, { description: 'Global position in the log.' }) position!: bigint;
+  @Field(() => String) streamId!: string;
   @Field(() => Int) revision!: number;
   @Field(() => String) type!: string;
   @Field(() => JSONScalar) data!: unknown;
   @Field(() => EventActor, { nullable: true }) actor?: EventActor;
   @Field(() => String, { nullable: true }) commandId?: string;
   @Field(() => String, { nullable: true }) correlationId?: string;
+  @Field(() => String, { nullable: true }) causationId?: string;
   @Field(() => DateTimeScalar) recordedAt!: Date;
   @Field(() => DateTimeScalar) effectiveAt!: Date;
   @Field(() => String, { description: 'sha256 chaining this event to the one before it in the stream.' }) hash!: string;
