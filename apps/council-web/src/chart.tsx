@@ -19,13 +19,9 @@ export function Chart({ option, label, height = 260 }: { option: ChartOption; la
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
   useEffect(() => {
-    if (!element.current) return;
-    let instance: ReturnType<typeof init>;
-    try {
-      instance = init(element.current, undefined, { renderer: 'svg' });
-    } catch {
-      return; // No layout engine (tests): the table beside the chart carries the numbers.
-    }
+    // Without layout (jsdom in component tests) there is nothing to draw: the table beside the chart carries the numbers.
+    if (!element.current || element.current.clientWidth === 0) return;
+    const instance = init(element.current, undefined, { renderer: 'svg' });
     chart.current = instance;
     const resize = () => instance.resize();
     window.addEventListener('resize', resize);

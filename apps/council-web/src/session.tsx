@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { Provider, useQuery, useSubscription } from 'urql';
+import { type Client, Provider, useQuery, useSubscription } from 'urql';
 import { createApiClient, DASHBOARDS_CHANGED, type Identity, ME } from './api.js';
 
 const TOKEN_KEY = 'council.token';
@@ -74,6 +74,16 @@ function SignedIn({ token, signIn, signOut, onRejected, children }: { token: str
   }, [unauthenticated, onRejected]);
   const value = useMemo(() => ({ token, me: data?.me ?? null, changes: changes ?? 0, signIn, signOut }), [token, data, changes, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** A fixed session around a given client: for component tests and embedding. */
+export function StaticSession({ client, me, changes = 0, children }: { client: Client; me: Identity; changes?: number; children: ReactNode }) {
+  const value = useMemo(() => ({ token: 'static', me, changes, signIn: () => undefined, signOut: () => undefined }), [me, changes]);
+  return (
+    <Provider value={client}>
+      <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
+    </Provider>
+  );
 }
 
 export function useSession(): Session {

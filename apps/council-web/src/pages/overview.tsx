@@ -122,7 +122,7 @@ function statusChart(tracks: TrackSummary[], { te }: I18n): ChartOption {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 8, right: 16, top: 8, bottom: 40, containLabel: true },
+    grid: { left: 90, right: 16, top: 8, bottom: 40 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: tracks.map((tr) => te('track', tr.track)) },
     series: SCHEDULES.map((s) => ({

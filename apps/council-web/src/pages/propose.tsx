@@ -76,8 +76,9 @@ export function ProposePage() {
   const name = useProvinceName();
   const { me } = useSession();
   const { navigate } = useRouter();
-  const [provinces] = useQuery<{ provinces: ProvinceRow[] }>({ query: PROVINCES });
-  const [projects] = useQuery<{ projects: { id: string; name: string; nameEn: string | null; track: string }[] }>({ query: PROJECTS });
+  const pause = !me?.roles.includes('PROVINCE');
+  const [provinces] = useQuery<{ provinces: ProvinceRow[] }>({ query: PROVINCES, pause });
+  const [projects] = useQuery<{ projects: { id: string; name: string; nameEn: string | null; track: string }[] }>({ query: PROJECTS, pause });
   const [, propose] = useMutation(MUTATIONS.propose);
   const [values, setValues] = useState<Values>(EMPTY);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});

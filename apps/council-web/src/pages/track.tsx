@@ -54,7 +54,7 @@ function TrackBody({ dashboard }: { dashboard: TrackDashboard }) {
   const indicatorOption = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v) => percent(Number(v) / 100) },
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      grid: { left: 100, right: 48, top: 8, bottom: 8 },
       xAxis: { type: 'value', max: (v) => Math.max(100, Math.ceil(v.max)), axisLabel: { formatter: '{value} %' } },
       yAxis: { type: 'category', data: dashboard.indicators.map((i) => i.unit) },
       series: [
@@ -72,7 +72,7 @@ function TrackBody({ dashboard }: { dashboard: TrackDashboard }) {
   const budgetOption = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v) => vnd(String(BigInt(Math.round(Number(v) * 1e9)))) },
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      grid: { left: 100, right: 48, top: 8, bottom: 8 },
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => number(v, 0) } },
       yAxis: { type: 'category', data: [t('track.budgetTotal'), t('track.disbursed')] },
       series: [
