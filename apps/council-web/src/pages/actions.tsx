@@ -58,7 +58,7 @@ export function allowedActions(c: Commitment, me: Identity): Action[] {
       ],
       variables: ({ value, reportedFor, disbursedVnd, note: text, evidenceUrl }) => ({
         input: {
-          value: value === '' || value === undefined ? null : Number(value),
+          value: value === '' || value === undefined ? null : Number(value.replace(',', '.')),
           reportedFor,
           ...(disbursedVnd && { disbursedVnd: disbursedVnd.replace(/[.,\s]/g, '') }),
           ...(text && { note: text }),
@@ -173,7 +173,7 @@ function ActionForm({ action, commitment, onDone }: { action: Action; commitment
             ) : (
               <input
                 {...props}
-                type={f.type}
+                type={f.type === 'number' ? 'text' : f.type}
                 inputMode={f.type === 'number' ? 'decimal' : undefined}
                 value={values[f.name]}
                 onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}

@@ -112,7 +112,14 @@ export function ProposePage() {
   };
   const input = (key: Exclude<keyof Values, 'counterpartyProvinces' | 'track'>, label: MessageKey, type = 'text') => (
     <Field id={`propose-${key}`} label={t(label)} error={fieldErrors[key]}>
-      {(props) => <input {...props} type={type} value={values[key]} onChange={(e) => set(key, e.target.value)} />}
+      {(props) =>
+        // Numbers as text with a decimal keypad: a Vietnamese official types "12,5".
+        type === 'number' ? (
+          <input {...props} type="text" inputMode="decimal" value={values[key]} onChange={(e) => set(key, e.target.value)} />
+        ) : (
+          <input {...props} type={type} value={values[key]} onChange={(e) => set(key, e.target.value)} />
+        )
+      }
     </Field>
   );
   const invalid = Object.keys(fieldErrors).length > 0;
