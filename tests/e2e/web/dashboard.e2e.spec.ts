@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { makeDataDir, removeDataDir, type RunningServer, startServer } from '../support/server.js';
-import { browserSkipReason, launchBrowser, newPage, screenshot, signInAs } from './support/browser.js';
+import { browserSkipReason, launchBrowser, newPage, pageErrors, screenshot, signInAs } from './support/browser.js';
 
 const COUNCIL = /Hội đồng điều phối vùng Đông Nam Bộ/;
 const HCMC = /TP\. Hồ Chí Minh \(79\)/;
@@ -26,6 +26,8 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
     browser = await launchBrowser();
     server = await startServer(dataDir);
   }, 180_000);
+
+  afterEach(() => expect(pageErrors.splice(0)).toEqual([]));
 
   afterAll(async () => {
     await browser?.close();
