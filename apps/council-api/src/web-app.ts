@@ -7,7 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 interface PageRequest {
   readonly method: string;
   readonly path: string;
-  accepts(type: string): string | false;
+  readonly headers: { readonly accept?: string };
 }
 interface PageResponse {
   setHeader(name: string, value: string): void;
@@ -31,7 +31,8 @@ export function serveWebApp(app: NestExpressApplication, dir = WEB_APP_DIR): boo
   app.useStaticAssets(dir, { index: false, immutable: true, maxAge: '365d', setHeaders: noCacheForHtml });
   app.use((req: PageRequest, res: PageResponse, next: () => void) => {
     const page = (req.method === 'GET' || req.method === 'HEAD') && !API_PATHS.test(req.path) && !/\.[a-z0-9]+$/i.test(req.path);
-    if (!page || !req.accepts('html')) return next();
+    // Browsers ask for text/html by name when they load a page; API clients (Accept: */*) keep their 404s.
+    if (!page || !req.headers.accept?.includes('text/html')) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
   });

@@ -144,10 +144,10 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
     await screenshot(phone, 'overview-360px');
     await phone.goto('/provinces/79');
     await phone.getByTestId('scorecard-made').waitFor();
-    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
-    await screenshot(phone, 'scorecard-360px');
     await phone.keyboard.press('Tab');
     expect(await phone.evaluate('document.activeElement.textContent')).toBe('Bỏ qua, đến nội dung chính');
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await screenshot(phone, 'scorecard-360px');
   }, 60_000);
 
   it('lists commitments page by page and opens one with its timeline and original deadline', async () => {
