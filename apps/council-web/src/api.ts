@@ -8,6 +8,8 @@ export const STATUSES: readonly CommitmentStatus[] = ['PROPOSED', 'ACTIVE', 'FUL
 export type ScheduleStatus = 'IN_TERM' | 'DUE_SOON' | 'AT_RISK' | 'OVERDUE' | 'DONE_ON_TIME' | 'DONE_LATE' | 'CLOSED';
 export const SCHEDULES: readonly ScheduleStatus[] = ['IN_TERM', 'DUE_SOON', 'AT_RISK', 'OVERDUE', 'DONE_ON_TIME', 'DONE_LATE', 'CLOSED'];
 export type Role = 'PROVINCE' | 'COUNCIL' | 'AUDITOR';
+/** Count a merged province as its successor (now) or as the party it was. */
+export type ProvinceView = 'AS_THEY_ARE' | 'AS_THEY_WERE';
 
 export interface Identity {
   subject: string;
@@ -97,22 +99,22 @@ export const ME = gql`
 `;
 
 export const OVERVIEW = gql`
-  query Overview($asOf: DateTime) {
-    regionOverview(asOf: $asOf) {
+  query Overview($asOf: DateTime, $provinces: ProvinceView) {
+    regionOverview(asOf: $asOf, provinces: $provinces) {
       asOfDay
       tracks { ${SUMMARY} }
       overdue { id title track deadline daysOverdue lastReportedAt committer { ${REF} } counterparties { ${REF} } }
       matrix { provinces { ${REF} } cells { committer counterparty count } }
     }
-    transport: trackDashboard(track: TRANSPORT, asOf: $asOf) { ${UPCOMING} }
-    health: trackDashboard(track: HEALTH, asOf: $asOf) { ${UPCOMING} }
-    workforce: trackDashboard(track: WORKFORCE, asOf: $asOf) { ${UPCOMING} }
+    transport: trackDashboard(track: TRANSPORT, asOf: $asOf, provinces: $provinces) { ${UPCOMING} }
+    health: trackDashboard(track: HEALTH, asOf: $asOf, provinces: $provinces) { ${UPCOMING} }
+    workforce: trackDashboard(track: WORKFORCE, asOf: $asOf, provinces: $provinces) { ${UPCOMING} }
   }
 `;
 
 export const TRACK_DASHBOARD = gql`
-  query TrackDashboard($track: Track!, $asOf: DateTime) {
-    trackDashboard(track: $track, asOf: $asOf) {
+  query TrackDashboard($track: Track!, $asOf: DateTime, $provinces: ProvinceView) {
+    trackDashboard(track: $track, asOf: $asOf, provinces: $provinces) {
       asOfDay
       ${SUMMARY}
       indicators { unit commitments reported noReport baseline target originalTarget actual }

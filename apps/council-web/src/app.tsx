@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
-import type { Track } from './api.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ProvinceView, Track } from './api.js';
+import type { DashboardLens } from './components.js';
 import { useI18n } from './i18n.js';
 import { CommitmentDetailPage } from './pages/commitment.js';
 import { CommitmentsPage } from './pages/commitments.js';
@@ -33,20 +34,22 @@ function Pages() {
   const { me, signIn } = useSession();
   // The as-of moment is shared by the overview and the track pages, so moving between them keeps the day.
   const [asOf, setAsOf] = useState<string | null>(null);
+  const [view, setView] = useState<ProvinceView>('AS_THEY_ARE');
+  const lens = useMemo<DashboardLens>(() => ({ asOf, view, setAsOf, setView }), [asOf, view]);
   let params: Record<string, string> | null;
   if (path === '/sign-in') return <SignInPage onToken={(token) => (signIn(token), navigate('/'))} rejected={false} />;
   if ((params = match('/tracks/:track', path))) {
     const track = params['track']?.toUpperCase() as Track;
-    if (['TRANSPORT', 'HEALTH', 'WORKFORCE'].includes(track)) return <TrackPage track={track} asOf={asOf} onAsOf={setAsOf} />;
+    if (['TRANSPORT', 'HEALTH', 'WORKFORCE'].includes(track)) return <TrackPage track={track} lens={lens} />;
   }
-  if (path === '/tracks') return <TrackPage track="TRANSPORT" asOf={asOf} onAsOf={setAsOf} />;
+  if (path === '/tracks') return <TrackPage track="TRANSPORT" lens={lens} />;
   if ((params = match('/provinces/:code', path))) return <ScorecardPage province={params['code'] ?? ''} />;
   if (path === '/provinces') return <ScorecardPage province={me?.provinceCode ?? '79'} />;
   if (path === '/commitments/new') return <ProposePage />;
   if ((params = match('/commitments/:id', path))) return <CommitmentDetailPage id={params['id'] ?? ''} />;
   if (path === '/commitments') return <CommitmentsPage />;
   if (path === '/projects') return <ProjectsPage />;
-  return <OverviewPage asOf={asOf} onAsOf={setAsOf} />;
+  return <OverviewPage lens={lens} />;
 }
 
 function Shell({ children }: { children: React.ReactNode }) {

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import type { AnyVariables, DocumentInput, UseQueryResponse } from 'urql';
 import { useQuery } from 'urql';
-import type { CommitmentStatus, ScheduleStatus } from './api.js';
+import type { CommitmentStatus, ProvinceView, ScheduleStatus } from './api.js';
 import { addDays, daysBetween, endOfVietnamDay, vietnamToday } from './format.js';
 import { useI18n } from './i18n.js';
 import { useSession } from './session.js';
@@ -109,4 +109,29 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
       {children}
     </header>
   );
+}
+
+/** Dashboards count a merged province as its successor (default) or as the party it was then. */
+export function ProvinceViewSwitch({ view, onChange }: { view: ProvinceView; onChange: (view: ProvinceView) => void }) {
+  const { t, te } = useI18n();
+  return (
+    <div className="field inline">
+      <label htmlFor="province-view">{t('view.label')}</label>
+      <select id="province-view" value={view} onChange={(e) => onChange(e.target.value as ProvinceView)}>
+        {(['AS_THEY_ARE', 'AS_THEY_WERE'] as const).map((v) => (
+          <option key={v} value={v}>
+            {te('view', v)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** What the overview and track pages share as the user moves between them: the moment and the province view. */
+export interface DashboardLens {
+  readonly asOf: string | null;
+  readonly view: ProvinceView;
+  setAsOf(asOf: string | null): void;
+  setView(view: ProvinceView): void;
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { type CommitmentStatus, COMMITMENTS, type ProvinceRef, type ScheduleStatus, STATUSES, type Track, TRACKS } from '../api.js';
+import { useQuery } from 'urql';
+import { type CommitmentStatus, COMMITMENTS, PROVINCES, type ProvinceRef, type ScheduleStatus, STATUSES, type Track, TRACKS } from '../api.js';
 import { PageHeader, ScheduleBadge, StatusBadge, useLiveQuery } from '../components.js';
 import { useI18n, useProvinceName } from '../i18n.js';
 import { Link } from '../router.js';
@@ -22,12 +23,19 @@ interface Page {
 
 const PAGE_SIZE = 20;
 
-export function CommitmentsPage({ province }: { province?: string }) {
+export function CommitmentsPage() {
   const { t, te } = useI18n();
+  const name = useProvinceName();
+  const [provinces] = useQuery<{ provinces: (ProvinceRef & { role: string | null })[] }>({ query: PROVINCES });
   const [track, setTrack] = useState<Track | ''>('');
   const [status, setStatus] = useState<CommitmentStatus | ''>('');
+  const [province, setProvince] = useState('');
+  const [role, setRole] = useState<'' | 'COMMITTER' | 'COUNTERPARTY'>('');
   const [pages, setPages] = useState<(string | null)[]>([null]);
-  const filter = useMemo(() => ({ ...(track && { track }), ...(status && { status }), ...(province && { province }) }), [track, status, province]);
+  const filter = useMemo(
+    () => ({ ...(track && { track }), ...(status && { status }), ...(province && { province, ...(role && { role }) }) }),
+    [track, status, province, role],
+  );
   const reset = () => setPages([null]);
   return (
     <>
@@ -55,6 +63,29 @@ export function CommitmentsPage({ province }: { province?: string }) {
               ))}
             </select>
           </div>
+          <div className="field inline">
+            <label htmlFor="filter-province">{t('list.filterProvince')}</label>
+            <select id="filter-province" value={province} onChange={(e) => (setProvince(e.target.value), reset())}>
+              <option value="">{t('common.all')}</option>
+              {(provinces.data?.provinces ?? [])
+                .filter((p) => p.role)
+                .map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {name(p)} ({p.code})
+                  </option>
+                ))}
+            </select>
+          </div>
+          {province && (
+            <div className="field inline">
+              <label htmlFor="filter-role">{t('list.role')}</label>
+              <select id="filter-role" value={role} onChange={(e) => (setRole(e.target.value as typeof role), reset())}>
+                <option value="">{t('common.all')}</option>
+                <option value="COMMITTER">{t('list.COMMITTER')}</option>
+                <option value="COUNTERPARTY">{t('list.COUNTERPARTY')}</option>
+              </select>
+            </div>
+          )}
         </form>
       </PageHeader>
       <div className="table-scroll">

@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { cleanup, render, screen, within } from '@testing-library/react';
+import type { ProvinceView } from '../api.js';
+import type { DashboardLens } from '../components.js';
 import { COUNCIL, fakeApi, Harness } from '../testing.js';
 import { OverviewPage } from './overview.js';
 
@@ -31,13 +33,15 @@ const OVERVIEW = {
   },
 };
 
+const lens = (asOf: string | null, view: ProvinceView = 'AS_THEY_ARE'): DashboardLens => ({ asOf, view, setAsOf: () => undefined, setView: () => undefined });
+
 afterEach(cleanup);
 
 describe('the region overview', () => {
   it('shows the key figures, the matrix and the lists in Vietnamese', async () => {
     render(
       <Harness api={fakeApi({ Overview: OVERVIEW })} me={COUNCIL}>
-        <OverviewPage asOf={null} onAsOf={() => undefined} />
+        <OverviewPage lens={lens(null)} />
       </Harness>,
     );
     expect((await screen.findByTestId('figure-total')).textContent).toBe('6');
@@ -52,7 +56,7 @@ describe('the region overview', () => {
   it('speaks English with English conventions', async () => {
     render(
       <Harness api={fakeApi({ Overview: OVERVIEW })} me={COUNCIL} locale="en">
-        <OverviewPage asOf={null} onAsOf={() => undefined} />
+        <OverviewPage lens={lens(null)} />
       </Harness>,
     );
     expect((await screen.findByTestId('figure-budget')).textContent).toBe('VND 7,500 billion');
@@ -60,15 +64,16 @@ describe('the region overview', () => {
     expect(screen.getByRole('heading', { name: 'Commitments between provinces' })).toBeTruthy();
   });
 
-  it('asks for the day the slider is on, and offers the way back to now', async () => {
+  it('asks for the day the slider is on and the province view chosen, and offers the way back to now', async () => {
     const api = fakeApi({ Overview: OVERVIEW });
     render(
       <Harness api={api} me={COUNCIL}>
-        <OverviewPage asOf="2024-06-30T23:59:59+07:00" onAsOf={() => undefined} />
+        <OverviewPage lens={lens('2024-06-30T23:59:59+07:00', 'AS_THEY_WERE')} />
       </Harness>,
     );
     await screen.findByTestId('figure-total');
-    expect(api.sent[0]).toEqual({ operationName: 'Overview', variables: { asOf: '2024-06-30T23:59:59+07:00' } });
+    expect(api.sent[0]).toEqual({ operationName: 'Overview', variables: { asOf: '2024-06-30T23:59:59+07:00', provinces: 'AS_THEY_WERE' } });
+    expect((screen.getByLabelText('Tính theo tỉnh, thành') as HTMLSelectElement).value).toBe('AS_THEY_WERE');
     expect(screen.getByTestId('as-of-day').textContent).toBe('30/06/2024');
     expect(screen.getByRole('slider', { name: 'Xem số liệu tại ngày' }).getAttribute('aria-valuetext')).toBe('30/06/2024');
     expect(screen.getByRole('button', { name: 'Về hiện tại' })).toBeTruthy();

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { OVERVIEW, type RegionOverview, SCHEDULES, type ScheduleStatus, type TrackSummary, type UpcomingDeadline } from '../api.js';
 import { Chart, type ChartOption } from '../chart.js';
-import { AsOfSlider, Figure, Loaded, PageHeader, ScheduleBadge, useLiveQuery } from '../components.js';
+import { AsOfSlider, type DashboardLens, Figure, Loaded, PageHeader, ProvinceViewSwitch, ScheduleBadge, useLiveQuery } from '../components.js';
 import { type I18n, useI18n, useProvinceName } from '../i18n.js';
 import { Link } from '../router.js';
 
@@ -25,14 +25,16 @@ export const SCHEDULE_COLOURS: Record<ScheduleStatus, string> = {
 const countOf = (track: TrackSummary, schedule: ScheduleStatus) => track.bySchedule.find((s) => s.schedule === schedule)?.count ?? 0;
 const sum = (tracks: TrackSummary[], pick: (t: TrackSummary) => number) => tracks.reduce((total, t) => total + pick(t), 0);
 
-export function OverviewPage({ asOf, onAsOf }: { asOf: string | null; onAsOf: (asOf: string | null) => void }) {
+export function OverviewPage({ lens }: { lens: DashboardLens }) {
   const { t, date } = useI18n();
-  const variables = useMemo(() => ({ asOf }), [asOf]);
+  const { asOf, view } = lens;
+  const variables = useMemo(() => ({ asOf, provinces: view }), [asOf, view]);
   const [result] = useLiveQuery<OverviewData>(OVERVIEW, variables);
   return (
     <>
       <PageHeader title={t('overview.title')}>
-        <AsOfSlider asOf={asOf} onChange={onAsOf} />
+        <AsOfSlider asOf={asOf} onChange={lens.setAsOf} />
+        <ProvinceViewSwitch view={view} onChange={lens.setView} />
       </PageHeader>
       <Loaded result={result}>
         {(data) => (

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { SCHEDULES, type Track, TRACK_DASHBOARD, type TrackDashboard, TRACKS } from '../api.js';
 import { Chart, type ChartOption } from '../chart.js';
-import { AsOfSlider, Figure, Loaded, PageHeader, useLiveQuery } from '../components.js';
+import { AsOfSlider, type DashboardLens, Figure, Loaded, PageHeader, ProvinceViewSwitch, useLiveQuery } from '../components.js';
 import { useI18n, useProvinceName } from '../i18n.js';
 import { Link } from '../router.js';
 import { Deadlines, SCHEDULE_COLOURS } from './overview.js';
@@ -23,15 +23,17 @@ export function TrackNav({ current }: { current?: Track }) {
 const progressOf = (i: TrackDashboard['indicators'][number]) =>
   i.actual === null || i.target === null || i.baseline === null || i.target === i.baseline ? null : (i.actual - i.baseline) / (i.target - i.baseline);
 
-export function TrackPage({ track, asOf, onAsOf }: { track: Track; asOf: string | null; onAsOf: (asOf: string | null) => void }) {
+export function TrackPage({ track, lens }: { track: Track; lens: DashboardLens }) {
   const { t, te, date } = useI18n();
-  const variables = useMemo(() => ({ track, asOf }), [track, asOf]);
+  const { asOf, view } = lens;
+  const variables = useMemo(() => ({ track, asOf, provinces: view }), [track, asOf, view]);
   const [result] = useLiveQuery<{ trackDashboard: TrackDashboard }>(TRACK_DASHBOARD, variables);
   return (
     <>
       <PageHeader title={`${t('track.title')}: ${te('track', track)}`}>
         <TrackNav current={track} />
-        <AsOfSlider asOf={asOf} onChange={onAsOf} />
+        <AsOfSlider asOf={asOf} onChange={lens.setAsOf} />
+        <ProvinceViewSwitch view={view} onChange={lens.setView} />
       </PageHeader>
       <Loaded result={result}>
         {({ trackDashboard }) => (
