@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { graphql } from '../support/graphql.js';
 import { makeDataDir, removeDataDir, type RunningServer, startServer } from '../support/server.js';
@@ -28,6 +29,15 @@ describe('council-api serving the dashboard (development, demo tokens on)', () =
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     const asset = await fetch(`${server.url}${script}`);
     expect([asset.status, asset.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
+  });
+
+  it('sends a first download under 400 KB gzipped: the page, its scripts and styles', async () => {
+    const html = await (await page(server.url)).text();
+    const files = [...html.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    expect(files.some((f) => f.endsWith('.js'))).toBe(true);
+    let total = gzipSync(html).length;
+    for (const file of files) total += gzipSync(Buffer.from(await (await fetch(`${server.url}${file}`)).arrayBuffer())).length;
+    expect(total).toBeLessThan(400 * 1024);
   });
 
   it('leaves /graphql, /health, /metrics and unknown files to the API', async () => {
