@@ -40,3 +40,12 @@ describe('the as-of day', () => {
     expect(vietnamToday(new Date('2024-06-30T18:00:00Z'))).toBe('2024-07-01');
   });
 });
+
+describe('the API’s field messages', () => {
+  it('are said in Vietnamese when known, and kept as they are otherwise', async () => {
+    const { localizeReason } = await import('./reasons.js');
+    expect(localizeReason('must be after the day of the proposal (2026-11-30)', 'vi')).toBe('phải sau ngày đề xuất (30/11/2026)');
+    expect(localizeReason('must be after the day of the proposal (2026-11-30)', 'en')).toBe('must be after the day of the proposal (2026-11-30)');
+    expect(localizeReason('something new', 'vi')).toBe('something new');
+  });
+});

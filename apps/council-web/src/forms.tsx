@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useI18n } from './i18n.js';
+import { localizeReason } from './reasons.js';
 
 /** One labelled form field with its error (from the API) announced and tied to it. */
 export function Field({
@@ -15,7 +16,7 @@ export function Field({
   hint?: string;
   children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [error !== undefined ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined;
@@ -30,7 +31,7 @@ export function Field({
       )}
       {error !== undefined && (
         <p id={errorId} className="field-error" data-field-error={id}>
-          {error || t('field.missing')}
+          {error ? localizeReason(error, locale) : t('field.missing')}
         </p>
       )}
     </div>

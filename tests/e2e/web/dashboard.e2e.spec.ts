@@ -88,7 +88,7 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
     await fillProposal(hcmc, { title: 'Cam kết có thời hạn đã qua', deadline: '2020-01-01' });
     await hcmc.getByRole('button', { name: 'Gửi đề xuất' }).click();
     const deadline = hcmc.getByLabel('Thời hạn', { exact: true });
-    await expect(hcmc.locator('#propose-deadline-error').textContent()).resolves.toMatch(/must be after the day of the proposal/);
+    await expect(hcmc.locator('#propose-deadline-error').textContent()).resolves.toMatch(/^phải sau ngày đề xuất \(\d{2}\/\d{2}\/\d{4}\)$/);
     expect(await deadline.getAttribute('aria-invalid')).toBe('true');
     expect(await deadline.getAttribute('aria-describedby')).toBe('propose-deadline-error');
     expect(await hcmc.evaluate('document.activeElement.id')).toBe('propose-deadline');

@@ -36,7 +36,7 @@ describe('the proposal form of a province official', () => {
     expect(screen.queryByLabelText(/Bình Dương/)).toBeNull();
   });
 
-  it('shows the API’s BAD_USER_INPUT next to the field it names, and focuses that field', async () => {
+  it('shows the API’s BAD_USER_INPUT next to the field it names, in Vietnamese, and focuses that field', async () => {
     const api = fakeApi({
       Provinces: PROVINCES,
       Projects: PROJECTS,
@@ -53,7 +53,7 @@ describe('the proposal form of a province official', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Gửi đề xuất' }));
     const deadline = screen.getByLabelText('Thời hạn');
     await waitFor(() => expect(deadline.getAttribute('aria-invalid')).toBe('true'));
-    expect(descriptionOf(deadline)).toContain('must be after the day of the proposal');
+    expect(descriptionOf(deadline)).toContain('phải sau ngày đề xuất (30/11/2026)');
     await waitFor(() => expect(document.activeElement).toBe(deadline));
     const sent = api.sent.find((s) => s.operationName === 'Propose')?.variables['input'] as Record<string, unknown>;
     expect(sent).toMatchObject({ track: 'TRANSPORT', title: 'Bàn giao mặt bằng', counterpartyProvinces: ['75'], deadline: '2020-01-01' });

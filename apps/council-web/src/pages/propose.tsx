@@ -5,6 +5,7 @@ import { PageHeader } from '../components.js';
 import { commandId, Field, FormErrors } from '../forms.js';
 import { useI18n, useProvinceName } from '../i18n.js';
 import type { MessageKey } from '../messages.js';
+import { localizeReason } from '../reasons.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
 
@@ -72,7 +73,7 @@ interface ProvinceRow extends ProvinceRef {
 }
 
 export function ProposePage() {
-  const { t, te } = useI18n();
+  const { t, te, locale } = useI18n();
   const name = useProvinceName();
   const { me } = useSession();
   const { navigate } = useRouter();
@@ -185,7 +186,7 @@ export function ProposePage() {
           </div>
           {fieldErrors['counterpartyProvinces'] !== undefined && (
             <p id="propose-counterpartyProvinces-error" className="field-error" data-field-error="propose-counterpartyProvinces">
-              {fieldErrors['counterpartyProvinces'] || t('field.missing')}
+              {fieldErrors['counterpartyProvinces'] ? localizeReason(fieldErrors['counterpartyProvinces'], locale) : t('field.missing')}
             </p>
           )}
         </fieldset>
