@@ -22,3 +22,13 @@ export const swcOptions = {
     paths: tsconfig.compilerOptions.paths,
   },
 };
+
+/** The same for the dashboard's TSX (React's automatic JSX runtime), used by jest's component tests. */
+export const swcTsxOptions = {
+  ...swcOptions,
+  jsc: {
+    ...swcOptions.jsc,
+    parser: { syntax: 'typescript', tsx: true, decorators: false },
+    transform: { react: { runtime: 'automatic' } },
+  },
+};

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ConfigError, describeEventStore, loadConfig } from './config.js';
 import { seedOnFirstStart } from './seed.js';
+import { serveWebApp } from './web-app.js';
 
 // A request that outlives this after SIGTERM is cut off rather than holding the process forever.
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   app.flushLogs();
   if (seeded) logger.log(seeded, 'CouncilApi');
   app.disable('x-powered-by');
+  if (!serveWebApp(app)) logger.warn('the dashboard is not built (npm run build): / serves nothing', 'CouncilApi');
   // app.close() on a signal: stop accepting connections, answer the requests in flight,
   // then the OnApplicationShutdown hooks (the event store closes); then exit 0.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });

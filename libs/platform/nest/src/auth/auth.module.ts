@@ -2,6 +2,7 @@ import { type DynamicModule, Inject, Injectable, Logger, Module, type OnApplicat
 import { Clock } from '@council/platform/event-sourcing';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
 import { issueDemoTokens } from './demo-tokens.js';
+import { DemoTokensController } from './demo-tokens.controller.js';
 import { TokenVerifier } from './token-verifier.js';
 
 /** Logs a demo token per role and member province once the application has started. */
@@ -38,7 +39,8 @@ class DemoTokenAnnouncer implements OnApplicationBootstrap {
 
 /**
  * Bearer-token authentication: provides `TokenVerifier` to the whole application and,
- * when asked outside production, prints demo tokens at start. Needs the `Clock` token
+ * when asked outside production, prints demo tokens at start and lists them at
+ * `GET /auth/demo-tokens` for the dashboard's sign-in. Needs the `Clock` token
  * (EventSourcingModule provides it).
  */
 @Module({})
@@ -49,6 +51,8 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
+      // The web sign-in's list of demo identities exists only where demo tokens are enabled.
+      controllers: options.demoTokens ? [DemoTokensController] : [],
       providers: [{ provide: AUTH_OPTIONS, useValue: options }, TokenVerifier, DemoTokenAnnouncer],
       exports: [AUTH_OPTIONS, TokenVerifier],
     };

@@ -4,6 +4,7 @@ export * from './auth.options.js';
 export * from './claims.js';
 export * from './token-verifier.js';
 export * from './demo-tokens.js';
+export * from './demo-tokens.controller.js';
 export * from './policy.js';
 export * from './me.resolver.js';
 export * from './auth.module.js';
