@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,9 @@ interface Report { ok: boolean; events: string; headPosition: string; problems: 
  * tampering tests edit the SQLite file directly, as an operator with file access could,
  * and expect `council verify` to catch each edit (exit 1) and name the first bad event.
  */
+// Each test spawns the CLI several times; on a busy machine one start takes seconds.
+jest.setTimeout(180_000);
+
 describe('council, the command line, on the demo region', () => {
   let root: string;
   let original: string;
