@@ -124,6 +124,35 @@ export const TRACK_DASHBOARD = gql`
   }
 `;
 
+export interface ProjectCommitment {
+  id: string;
+  title: string;
+  status: CommitmentStatus;
+  schedule: ScheduleStatus;
+  deadline: string;
+  originalDeadline: string;
+  committer: ProvinceRef;
+  indicator: { progress: number | null };
+}
+export interface ProjectDashboard extends TrackDashboard {
+  project: { id: string; name: string; nameEn: string | null; track: string; provinces: string[] };
+  commitments: ProjectCommitment[];
+}
+
+export const PROJECT_DASHBOARD = gql`
+  query ProjectDashboard($id: String!, $asOf: DateTime, $provinces: ProvinceView) {
+    projectDashboard(id: $id, asOf: $asOf, provinces: $provinces) {
+      asOfDay
+      project { id name nameEn track provinces }
+      ${SUMMARY}
+      indicators { unit commitments reported noReport baseline target originalTarget actual }
+      byProvince { province { ${REF} } made received active fulfilled overdue }
+      ${UPCOMING}
+      commitments { id title status schedule deadline originalDeadline committer { ${REF} } indicator { progress } }
+    }
+  }
+`;
+
 export const SCORECARD = gql`
   query Scorecard($province: String!) {
     provinceScorecard(province: $province) {

@@ -5,6 +5,7 @@ import { useI18n } from './i18n.js';
 import { CommitmentDetailPage } from './pages/commitment.js';
 import { CommitmentsPage } from './pages/commitments.js';
 import { OverviewPage } from './pages/overview.js';
+import { ProjectPage } from './pages/project.js';
 import { ProjectsPage } from './pages/projects.js';
 import { ProposePage } from './pages/propose.js';
 import { ScorecardPage } from './pages/scorecard.js';
@@ -48,6 +49,7 @@ function Pages() {
   if (path === '/commitments/new') return <ProposePage />;
   if ((params = match('/commitments/:id', path))) return <CommitmentDetailPage id={params['id'] ?? ''} />;
   if (path === '/commitments') return <CommitmentsPage />;
+  if ((params = match('/projects/:id', path))) return <ProjectPage id={params['id'] ?? ''} lens={lens} />;
   if (path === '/projects') return <ProjectsPage />;
   return <OverviewPage lens={lens} />;
 }

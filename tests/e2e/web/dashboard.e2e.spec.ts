@@ -171,4 +171,17 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
     expect(await auditor.getByTestId('original-deadline').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     expect(await auditor.getByText('Bạn không có thao tác nào với cam kết này ở trạng thái hiện tại.').count()).toBe(1);
   }, 60_000);
+
+  it('opens a regional project from the projects list: its four Ring Road 3 promises, one of them extended', async () => {
+    const council = await newPage(browser, server.url);
+    await signInAs(council, COUNCIL, '/projects');
+    await council.getByRole('link', { name: /Vành đai 3/ }).first().click();
+    const rows = council.getByTestId('project-commitments').locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(4);
+    expect(await council.getByTestId('track-total').textContent()).toContain('4');
+    // The city's section was extended from 30/06/2025: the page says so beside the current deadline.
+    expect(await council.getByTestId('project-commitments').getByText(/ban đầu 30\/06\/2025/).count()).toBe(1);
+    await screenshot(council, 'project');
+  }, 60_000);
 });

@@ -32,7 +32,9 @@ export function ProjectsPage() {
               <tbody>
                 {projects.map((p) => (
                   <tr key={p.id}>
-                    <th scope="row">{locale === 'en' && p.nameEn ? p.nameEn : p.name}</th>
+                    <th scope="row">
+                      <Link to={`/projects/${p.id}`}>{locale === 'en' && p.nameEn ? p.nameEn : p.name}</Link>
+                    </th>
                     <td>
                       <Link to={`/tracks/${p.track.toLowerCase()}`}>{te('track', p.track.toUpperCase())}</Link>
                     </td>

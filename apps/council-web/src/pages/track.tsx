@@ -49,7 +49,8 @@ export function TrackPage({ track, lens }: { track: Track; lens: DashboardLens }
   );
 }
 
-function TrackBody({ dashboard }: { dashboard: TrackDashboard }) {
+/** A track's (or a project's) figures, indicators, money, provinces and deadlines. */
+export function TrackBody({ dashboard }: { dashboard: TrackDashboard }) {
   const { t, te, number, percent, vnd } = useI18n();
   const name = useProvinceName();
   const count = (s: string) => dashboard.bySchedule.find((x) => x.schedule === s)?.count ?? 0;
