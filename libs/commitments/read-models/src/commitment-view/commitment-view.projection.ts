@@ -1,45 +1,82 @@
 import { commitmentSchemas } from '@council/commitments/domain';
 import type { Projection, ProjectionDb } from '@council/platform/event-sourcing';
-import { type CommitmentView, evolveCommitmentView } from './commitment-view.js';
+import { type CommitmentView, evolveCommitmentView, type ProgressReportView } from './commitment-view.js';
 
 const PREFIX = 'commitment-';
+/** Decoded views kept per read-model database, so an event does not re-parse its view. */
+const CACHE_LIMIT = 20_000;
+const decoded = new WeakMap<ProjectionDb, Map<string, CommitmentView>>();
 
 /**
  * Every commitment's view as it stands (`commitment_views`, with the columns lists filter
- * on) and every version it went through (`commitment_versions`), so an as-of answer is a
- * lookup rather than a replay.
+ * on) and every version it went through (`commitment_versions`: the view without its
+ * reports, plus the report the event added), so an as-of answer is a lookup rather than a
+ * replay, and a version costs its own size rather than its whole history's.
  */
 export const commitmentViewProjection: Projection = {
   name: 'commitment-views',
-  version: 1,
+  version: 2,
   streamPrefixes: [PREFIX],
   schema: [
     `CREATE TABLE commitment_views (
        id TEXT PRIMARY KEY, track TEXT NOT NULL, committer TEXT NOT NULL, status TEXT NOT NULL,
-       deadline TEXT NOT NULL, project_id TEXT, position INTEGER NOT NULL, doc TEXT NOT NULL) STRICT`,
+       deadline TEXT NOT NULL, project_id TEXT, position INTEGER NOT NULL, recorded_at TEXT NOT NULL, doc TEXT NOT NULL) STRICT`,
     'CREATE INDEX commitment_views_by_deadline ON commitment_views (deadline, id)',
+    'CREATE INDEX commitment_views_by_position ON commitment_views (position)',
     `CREATE TABLE commitment_parties (id TEXT NOT NULL, province TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (province, role, id)) STRICT`,
-    `CREATE TABLE commitment_versions (id TEXT NOT NULL, position INTEGER NOT NULL, recorded_at TEXT NOT NULL, doc TEXT NOT NULL) STRICT`,
+    `CREATE TABLE commitment_versions (
+       id TEXT NOT NULL, position INTEGER NOT NULL, recorded_at TEXT NOT NULL, revision INTEGER NOT NULL,
+       head TEXT NOT NULL, report TEXT) STRICT`,
     'CREATE INDEX commitment_versions_by_time ON commitment_versions (recorded_at)',
+    'CREATE INDEX commitment_versions_by_id ON commitment_versions (id, revision)',
   ],
   apply(db, recorded) {
     const id = recorded.streamId.slice(PREFIX.length);
-    const before = viewById(db, id);
+    const before = cachedView(db, id);
     const after = evolveCommitmentView(before, commitmentSchemas.upcast(recorded));
     if (!after || after === before) return;
-    const doc = toDoc(after);
+    const { reports, ...head } = after;
     db.run(
-      `INSERT INTO commitment_views (id, track, committer, status, deadline, project_id, position, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET status = excluded.status, deadline = excluded.deadline, position = excluded.position, doc = excluded.doc`,
-      id, after.track, after.committer, after.status, after.deadline, after.projectId ?? null, after.position, doc,
+      `INSERT INTO commitment_views (id, track, committer, status, deadline, project_id, position, recorded_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, deadline = excluded.deadline, position = excluded.position,
+         recorded_at = excluded.recorded_at, doc = excluded.doc`,
+      id, after.track, after.committer, after.status, after.deadline, after.projectId ?? null, after.position, recorded.metadata.recordedAt, toDoc(after),
     );
     if (!before) {
       db.run('INSERT INTO commitment_parties (id, province, role) VALUES (?, ?, ?)', id, after.committer, 'committer');
       for (const c of after.counterparties) db.run('INSERT INTO commitment_parties (id, province, role) VALUES (?, ?, ?)', id, c.code, 'counterparty');
     }
-    db.run('INSERT INTO commitment_versions (id, position, recorded_at, doc) VALUES (?, ?, ?, ?)', id, after.position, recorded.metadata.recordedAt, doc);
+    const added = reports === before?.reports ? undefined : reports.find((r) => !before?.reports.includes(r));
+    db.run(
+      'INSERT INTO commitment_versions (id, position, recorded_at, revision, head, report) VALUES (?, ?, ?, ?, ?, ?)',
+      id, after.position, recorded.metadata.recordedAt, after.revision, toDoc(head), added ? JSON.stringify(added) : null,
+    );
+    remember(db, after);
   },
 };
+
+/**
+ * The view as the database holds it, from the decoded cache when the cached copy is the
+ * one stored (same position): a rolled-back batch or another file never leaks through.
+ */
+function cachedView(db: ProjectionDb, id: string): CommitmentView | null {
+  const cache = decoded.get(db);
+  const hit = cache?.get(id);
+  if (hit) {
+    const row = db.get<{ position: number | bigint }>('SELECT position FROM commitment_views WHERE id = ?', id);
+    if (row && BigInt(row.position) === hit.position) return hit;
+    cache!.delete(id);
+  }
+  return viewById(db, id);
+}
+
+function remember(db: ProjectionDb, view: CommitmentView): void {
+  let cache = decoded.get(db);
+  if (!cache) decoded.set(db, (cache = new Map()));
+  cache.delete(view.id);
+  cache.set(view.id, view);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+}
 
 export function viewById(db: ProjectionDb, id: string): CommitmentView | null {
   const row = db.get<{ doc: string }>('SELECT doc FROM commitment_views WHERE id = ?', id);
@@ -50,21 +87,53 @@ export function currentViews(db: ProjectionDb): CommitmentView[] {
   return db.all<{ doc: string }>('SELECT doc FROM commitment_views ORDER BY deadline, id').map((r) => fromDoc(r.doc));
 }
 
+/** A current view with what the dashboards' cache needs to follow changes and cut as-of. */
+export interface StoredView {
+  readonly view: CommitmentView;
+  /** When the platform recorded the view's last change. */
+  readonly recordedAt: string;
+}
+
+/** Current views changed after `position` (all of them from 0). */
+export function viewsChangedAfter(db: ProjectionDb, position: bigint): StoredView[] {
+  return db
+    .all<{ doc: string; recorded_at: string }>('SELECT doc, recorded_at FROM commitment_views WHERE position > ?', position)
+    .map((r) => ({ view: fromDoc(r.doc), recordedAt: r.recorded_at }));
+}
+
+/** One commitment as the platform knew it at `moment`, or null when it was not known yet. */
+export function viewAsOf(db: ProjectionDb, id: string, moment: Date): CommitmentView | null {
+  const row = db.get<{ head: string; revision: number | bigint }>(
+    'SELECT head, revision FROM commitment_versions WHERE id = ? AND recorded_at <= ? ORDER BY revision DESC LIMIT 1',
+    id, moment.toISOString(),
+  );
+  return row ? withReports(db, id, row.head, row.revision) : null;
+}
+
 /** Every commitment as the platform knew it at `moment` (recorded at or before it). */
 export function viewsAsOf(db: ProjectionDb, moment: Date): CommitmentView[] {
   return db
-    .all<{ doc: string }>(
-      `SELECT doc FROM commitment_versions WHERE rowid IN
+    .all<{ id: string; head: string; revision: number | bigint }>(
+      `SELECT id, head, revision FROM commitment_versions WHERE rowid IN
          (SELECT max(rowid) FROM commitment_versions WHERE recorded_at <= ? GROUP BY id)`,
       moment.toISOString(),
     )
-    .map((r) => fromDoc(r.doc))
+    .map((r) => withReports(db, r.id, r.head, r.revision))
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
+}
+
+/** A version's head with the reports recorded up to its revision, in the order the view keeps them. */
+function withReports(db: ProjectionDb, id: string, head: string, revision: number | bigint): CommitmentView {
+  const reports = db
+    .all<{ report: string }>('SELECT report FROM commitment_versions WHERE id = ? AND revision <= ? AND report IS NOT NULL ORDER BY revision', id, revision)
+    .map((r) => JSON.parse(r.report) as ProgressReportView)
+    .sort((a, b) => a.reportedFor.localeCompare(b.reportedFor));
+  return { ...fromDoc(head), reports };
 }
 
 const BIGINT_KEYS = new Set(['revision', 'position']);
 
-function toDoc(view: CommitmentView): string {
+function toDoc(view: object): string {
   return JSON.stringify(view, (key, value) => (typeof value === 'bigint' ? value.toString() : value));
 }
 
