@@ -8,4 +8,12 @@ import type { CommitmentView } from '@council/commitments/read-models';
 export abstract class CommitmentViews {
   abstract current(): Promise<readonly CommitmentView[]>;
   abstract asOf(moment: Date): Promise<readonly CommitmentView[]>;
+
+  /**
+   * Changes whenever the views may have changed (e.g. the read models' position), so an
+   * answer computed from them can be reused while it stays the same; undefined: never reuse.
+   */
+  stamp(): string | undefined {
+    return undefined;
+  }
 }

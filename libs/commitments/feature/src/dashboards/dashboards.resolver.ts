@@ -4,6 +4,7 @@ import { provinceScorecard, regionOverview, trackDashboard } from '@council/comm
 import { Clock, NotFoundError, vietnamDate } from '@council/platform/event-sourcing';
 import { DateTimeScalar } from '@council/platform/nest';
 import { RegionReader } from '@council/region/feature';
+import type { Region } from '@council/region/domain';
 import { Track } from '../commitment/commitment.model.js';
 import { CommitmentViews } from './commitment-views.js';
 import { toProvinceScorecard, toRegionOverview, toTrackDashboard } from './dashboards.mapper.js';
@@ -11,6 +12,8 @@ import { ProvinceScorecard, ProvinceView, RegionOverview, TrackDashboard } from 
 
 const AS_OF = { type: () => DateTimeScalar, nullable: true, description: 'Answer exactly as the platform would have at this moment (default: now).' } as const;
 const PROVINCES = { type: () => ProvinceView, nullable: true, defaultValue: ProvinceView.AS_THEY_ARE } as const;
+/** Answers kept for reuse while the views, the region and the day stay the same. */
+const REMEMBERED_ANSWERS = 256;
 
 /** The council's dashboards, computed from the commitment views as they stand or stood. */
 @Resolver()
@@ -21,14 +24,18 @@ export class DashboardsResolver {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
+  private readonly answers = new Map<string, { stamp: string; region: Region; answer: unknown }>();
+
   @Query(() => TrackDashboard, { description: 'One track: counts by status, on-time rate, indicator totals, budget vs disbursed, provinces, upcoming deadlines.' })
   async trackDashboard(
     @Args('track', { type: () => Track }) track: Track,
     @Args('asOf', AS_OF) asOf?: Date | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<TrackDashboard> {
-    const { views, region, today, options } = await this.load(asOf, provinces);
-    return toTrackDashboard(trackDashboard(views, track, today, region, options), region);
+    return this.remember(['track', track, asOf, provinces], async () => {
+      const { views, region, today, options } = await this.load(asOf, provinces);
+      return toTrackDashboard(trackDashboard(views, track, today, region, options), region);
+    });
   }
 
   @Query(() => ProvinceScorecard, { description: 'How a province keeps its word: made and received, fulfilled on time or late, overdue, rates, reports.' })
@@ -37,15 +44,40 @@ export class DashboardsResolver {
     @Args('asOf', AS_OF) asOf?: Date | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<ProvinceScorecard> {
-    const { views, region, today, options } = await this.load(asOf, provinces);
-    if (!region.provinces[province]) throw new NotFoundError(`no province ${province}`);
-    return toProvinceScorecard(provinceScorecard(views, province, today, region, options), region);
+    return this.remember(['province', province, asOf, provinces], async () => {
+      const { views, region, today, options } = await this.load(asOf, provinces);
+      if (!region.provinces[province]) throw new NotFoundError(`no province ${province}`);
+      return toProvinceScorecard(provinceScorecard(views, province, today, region, options), region);
+    });
   }
 
   @Query(() => RegionOverview, { description: 'Each track summarised, the province × province matrix of commitments, and what is overdue.' })
   async regionOverview(@Args('asOf', AS_OF) asOf?: Date | null, @Args('provinces', PROVINCES) provinces?: ProvinceView | null): Promise<RegionOverview> {
-    const { views, region, today, options } = await this.load(asOf, provinces);
-    return toRegionOverview(regionOverview(views, today, region, options), region);
+    return this.remember(['region', asOf, provinces], async () => {
+      const { views, region, today, options } = await this.load(asOf, provinces);
+      return toRegionOverview(regionOverview(views, today, region, options), region);
+    });
+  }
+
+  /**
+   * The answer computed before for the same question, when the views (their stamp), the
+   * region and the day are still those it was computed from; otherwise computes it.
+   */
+  private async remember<T>(question: readonly unknown[], compute: () => Promise<T>): Promise<T> {
+    const stamp = this.views.stamp();
+    if (stamp === undefined) return compute();
+    const [region, today] = [await this.region.current(), vietnamDate(this.clock.now())];
+    const key = JSON.stringify([...question.map((q) => (q instanceof Date ? q.toISOString() : (q ?? null))), today]);
+    const known = this.answers.get(key);
+    if (known && known.stamp === stamp && known.region === region) return known.answer as T;
+    const answer = await compute();
+    // Kept only if nothing moved while it was computed.
+    if (this.views.stamp() === stamp && (await this.region.current()) === region) {
+      this.answers.delete(key);
+      this.answers.set(key, { stamp, region, answer });
+      if (this.answers.size > REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+    }
+    return answer;
   }
 
   /** The views and region to judge, the as-of day in Việt Nam, and which provinces to count by. */

@@ -1,20 +1,69 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { type CommitmentView, currentViews, viewsAsOf } from '@council/commitments/read-models';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { type CommitmentView, type StoredView, viewAsOf, viewsChangedAfter } from '@council/commitments/read-models';
 import { ReadModels } from '@council/platform/event-sourcing';
 import { CommitmentViews } from './commitment-views.js';
 
-/** The dashboards' commitment views, read from the node's projected read models. */
+/** The order of `currentViews` (SQLite's binary collation): deadline, then id. */
+const byDeadlineThenId = (a: CommitmentView, b: CommitmentView): number =>
+  a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * The dashboards' commitment views, read from the node's projected read models and kept
+ * decoded in memory: each query reads only the views changed since the last one (by
+ * position), instead of parsing every view again. As-of answers start from the current
+ * views and look up, in the versions table, only the commitments changed after the moment.
+ */
 @Injectable()
-export class ProjectedCommitmentViews extends CommitmentViews {
+export class ProjectedCommitmentViews extends CommitmentViews implements OnModuleDestroy {
+  private readonly byId = new Map<string, StoredView>();
+  /** The read-model position `byId` reflects; -1: nothing read yet. */
+  private seen = -1n;
+  private sorted: CommitmentView[] | undefined;
+
   constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {
     super();
   }
 
+  onModuleDestroy(): void {
+    this.byId.clear();
+    this.sorted = undefined;
+  }
+
+  override stamp(): string {
+    return this.readModels.position().toString();
+  }
+
   async current(): Promise<readonly CommitmentView[]> {
-    return this.readModels.read(currentViews);
+    this.refresh();
+    return (this.sorted ??= [...this.byId.values()].map((s) => s.view).sort(byDeadlineThenId));
   }
 
   async asOf(moment: Date): Promise<readonly CommitmentView[]> {
-    return this.readModels.read((db) => viewsAsOf(db, moment));
+    this.refresh();
+    const cut = moment.toISOString();
+    const views: CommitmentView[] = [];
+    this.readModels.read((db) => {
+      for (const stored of this.byId.values()) {
+        const view = stored.recordedAt <= cut ? stored.view : viewAsOf(db, stored.view.id, moment);
+        if (view) views.push(view);
+      }
+    });
+    return views.sort(byDeadlineThenId);
+  }
+
+  /** Brings the decoded views up to the read models' position (reads and position are synchronous, so they agree). */
+  private refresh(): void {
+    const at = this.readModels.position();
+    if (at === this.seen) return;
+    const changed = this.readModels.read((db) => viewsChangedAfter(db, this.seen));
+    this.seen = at;
+    if (changed.length === 0) return;
+    let reorder = false;
+    for (const stored of changed) {
+      const before = this.byId.get(stored.view.id);
+      if (!before || before.view.deadline !== stored.view.deadline) reorder = true;
+      this.byId.set(stored.view.id, stored);
+    }
+    this.sorted = reorder || !this.sorted ? undefined : this.sorted.map((v) => this.byId.get(v.id)!.view);
   }
 }
