@@ -134,7 +134,11 @@ function lifecycle(n: number, rnd: () => number): Step[] {
   if (stays) return steps;
   if (fate < 0.15) return at(close, council, { type: 'CancelCommitment', data: { reason: 'Dự án được điều chỉnh chủ trương đầu tư.' } } as Body), steps;
   if (deadlineMs + DAY < close) at(deadlineMs + DAY + 3_600_000, council, { type: 'RecordDeadlineMissed', data: {} } as Body);
-  if (fate < 0.2) return steps; // left overdue
+  // Left overdue, with the miss recorded (so the server's deadline watcher has nothing to add).
+  if (fate < 0.2 && !extended && deadlineMs + DAY < LAST_DAY) {
+    if (deadlineMs + DAY >= close) at(deadlineMs + DAY + 3_600_000, council, { type: 'RecordDeadlineMissed', data: {} } as Body);
+    return steps;
+  }
   at(close, officer(committer), { type: 'ClaimFulfillment', data: { note: 'Đã hoàn thành chỉ tiêu.' } } as Body);
   if (rnd() < 0.1) {
     at(close + DAY, officer(counterparties[0]!), { type: 'VerifyFulfillment', data: { accepted: false, note: 'Chưa đủ hồ sơ nghiệm thu.' } } as Body);

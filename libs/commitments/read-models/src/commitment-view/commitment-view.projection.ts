@@ -9,9 +9,11 @@ const decoded = new WeakMap<ProjectionDb, Map<string, CommitmentView>>();
 
 /**
  * Every commitment's view as it stands (`commitment_views`, with the columns lists filter
- * on) and every version it went through (`commitment_versions`: the view without its
- * reports, plus the report the event added), so an as-of answer is a lookup rather than a
- * replay, and a version costs its own size rather than its whole history's.
+ * on) and every version it went through (`commitment_versions`), so an as-of answer is a
+ * lookup rather than a replay. Both keep the view without its progress reports (its
+ * "head"); each report is stored once, on the version of the event that added it, and a
+ * view is its head plus the reports up to its revision. So an event costs its own size,
+ * not its whole history's.
  */
 export const commitmentViewProjection: Projection = {
   name: 'commitment-views',
@@ -29,6 +31,7 @@ export const commitmentViewProjection: Projection = {
        head TEXT NOT NULL, report TEXT) STRICT`,
     'CREATE INDEX commitment_versions_by_time ON commitment_versions (recorded_at)',
     'CREATE INDEX commitment_versions_by_id ON commitment_versions (id, revision)',
+    'CREATE INDEX commitment_versions_reports ON commitment_versions (id, revision) WHERE report IS NOT NULL',
   ],
   apply(db, recorded) {
     const id = recorded.streamId.slice(PREFIX.length);
@@ -36,11 +39,12 @@ export const commitmentViewProjection: Projection = {
     const after = evolveCommitmentView(before, commitmentSchemas.upcast(recorded));
     if (!after || after === before) return;
     const { reports, ...head } = after;
+    const doc = toDoc(head);
     db.run(
       `INSERT INTO commitment_views (id, track, committer, status, deadline, project_id, position, recorded_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET status = excluded.status, deadline = excluded.deadline, position = excluded.position,
          recorded_at = excluded.recorded_at, doc = excluded.doc`,
-      id, after.track, after.committer, after.status, after.deadline, after.projectId ?? null, after.position, recorded.metadata.recordedAt, toDoc(after),
+      id, after.track, after.committer, after.status, after.deadline, after.projectId ?? null, after.position, recorded.metadata.recordedAt, doc,
     );
     if (!before) {
       db.run('INSERT INTO commitment_parties (id, province, role) VALUES (?, ?, ?)', id, after.committer, 'committer');
@@ -49,7 +53,7 @@ export const commitmentViewProjection: Projection = {
     const added = reports === before?.reports ? undefined : reports.find((r) => !before?.reports.includes(r));
     db.run(
       'INSERT INTO commitment_versions (id, position, recorded_at, revision, head, report) VALUES (?, ?, ?, ?, ?, ?)',
-      id, after.position, recorded.metadata.recordedAt, after.revision, toDoc(head), added ? JSON.stringify(added) : null,
+      id, after.position, recorded.metadata.recordedAt, after.revision, doc, added ? JSON.stringify(added) : null,
     );
     remember(db, after);
   },
@@ -80,11 +84,13 @@ function remember(db: ProjectionDb, view: CommitmentView): void {
 
 export function viewById(db: ProjectionDb, id: string): CommitmentView | null {
   const row = db.get<{ doc: string }>('SELECT doc FROM commitment_views WHERE id = ?', id);
-  return row ? fromDoc(row.doc) : null;
+  return row ? withReports(db, id, row.doc) : null;
 }
 
 export function currentViews(db: ProjectionDb): CommitmentView[] {
-  return db.all<{ doc: string }>('SELECT doc FROM commitment_views ORDER BY deadline, id').map((r) => fromDoc(r.doc));
+  const heads = db.all<{ id: string; doc: string }>('SELECT id, doc FROM commitment_views ORDER BY deadline, id');
+  const reports = allReports(db);
+  return heads.map((h) => assemble(h.doc, reports.get(h.id)));
 }
 
 /** A current view with what the dashboards' cache needs to follow changes and cut as-of. */
@@ -94,11 +100,12 @@ export interface StoredView {
   readonly recordedAt: string;
 }
 
-/** Current views changed after `position` (all of them from 0). */
+/** Current views changed after `position` (all of them from -1). */
 export function viewsChangedAfter(db: ProjectionDb, position: bigint): StoredView[] {
-  return db
-    .all<{ doc: string; recorded_at: string }>('SELECT doc, recorded_at FROM commitment_views WHERE position > ?', position)
-    .map((r) => ({ view: fromDoc(r.doc), recordedAt: r.recorded_at }));
+  const heads = db.all<{ id: string; doc: string; recorded_at: string }>('SELECT id, doc, recorded_at FROM commitment_views WHERE position > ?', position);
+  // Many changed (a first load): one pass over every report beats a lookup per commitment.
+  const reports = heads.length > 1_000 ? allReports(db) : undefined;
+  return heads.map((h) => ({ view: reports ? assemble(h.doc, reports.get(h.id)) : withReports(db, h.id, h.doc), recordedAt: h.recorded_at }));
 }
 
 /** One commitment as the platform knew it at `moment`, or null when it was not known yet. */
@@ -122,19 +129,37 @@ export function viewsAsOf(db: ProjectionDb, moment: Date): CommitmentView[] {
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
 }
 
-/** A version's head with the reports recorded up to its revision, in the order the view keeps them. */
-function withReports(db: ProjectionDb, id: string, head: string, revision: number | bigint): CommitmentView {
-  const reports = db
-    .all<{ report: string }>('SELECT report FROM commitment_versions WHERE id = ? AND revision <= ? AND report IS NOT NULL ORDER BY revision', id, revision)
-    .map((r) => JSON.parse(r.report) as ProgressReportView)
-    .sort((a, b) => a.reportedFor.localeCompare(b.reportedFor));
-  return { ...fromDoc(head), reports };
+/** A head with the reports recorded up to `revision` (all when absent), in the order the view keeps them. */
+function withReports(db: ProjectionDb, id: string, head: string, revision?: number | bigint): CommitmentView {
+  const rows =
+    revision === undefined
+      ? db.all<{ report: string }>('SELECT report FROM commitment_versions WHERE id = ? AND report IS NOT NULL ORDER BY revision', id)
+      : db.all<{ report: string }>('SELECT report FROM commitment_versions WHERE id = ? AND revision <= ? AND report IS NOT NULL ORDER BY revision', id, revision);
+  return assemble(head, rows.map((r) => JSON.parse(r.report) as ProgressReportView));
+}
+
+/** Every commitment's reports, by id, in the order they were recorded. */
+function allReports(db: ProjectionDb): Map<string, ProgressReportView[]> {
+  const out = new Map<string, ProgressReportView[]>();
+  for (const r of db.all<{ id: string; report: string }>('SELECT id, report FROM commitment_versions WHERE report IS NOT NULL ORDER BY id, revision')) {
+    const report = JSON.parse(r.report) as ProgressReportView;
+    const list = out.get(r.id);
+    if (list) list.push(report);
+    else out.set(r.id, [report]);
+  }
+  return out;
+}
+
+/** The view of a head and its reports in recorded order: sorted by the day reported for, ties in recorded order (as the view sorts them). */
+function assemble(head: string, reports: ProgressReportView[] = []): CommitmentView {
+  return { ...fromDoc(head), reports: reports.sort((a, b) => a.reportedFor.localeCompare(b.reportedFor)) };
 }
 
 const BIGINT_KEYS = new Set(['revision', 'position']);
 
-function toDoc(view: object): string {
-  return JSON.stringify(view, (key, value) => (typeof value === 'bigint' ? value.toString() : value));
+/** The view as JSON; its only bigints are `revision` and `position` (a replacer function would cost a call per key). */
+function toDoc(view: Omit<CommitmentView, 'reports'> & { reports?: CommitmentView['reports'] }): string {
+  return JSON.stringify({ ...view, revision: view.revision.toString(), position: view.position.toString() });
 }
 
 function fromDoc(doc: string): CommitmentView {
@@ -172,6 +197,6 @@ export function findViews(db: ProjectionDb, f: ViewFilter, after: { deadline: st
     params.push(...f.provinces, ...(f.role ? [f.role] : []));
   }
   return db
-    .all<{ doc: string }>(`SELECT v.doc FROM commitment_views v WHERE ${where.join(' AND ')} ORDER BY v.deadline, v.id LIMIT ?`, ...params, limit)
-    .map((r) => fromDoc(r.doc));
+    .all<{ id: string; doc: string }>(`SELECT v.id, v.doc FROM commitment_views v WHERE ${where.join(' AND ')} ORDER BY v.deadline, v.id LIMIT ?`, ...params, limit)
+    .map((r) => withReports(db, r.id, r.doc));
 }
