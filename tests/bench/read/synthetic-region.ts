@@ -21,7 +21,7 @@ import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { REGION_STREAM, type RegionCommand, regionDecider, regionFrom, SOUTHEAST_REGION } from '@council/region/domain';
 
 /** Bump when the generated log changes shape: cached files of another version are not reused. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface SyntheticRegion {
   readonly path: string;
@@ -170,11 +170,12 @@ export async function syntheticRegion(events: number, seed: number, log: (messag
   const reference = regionFrom(SOUTHEAST_REGION, council).region;
   if (JSON.stringify(reference) !== JSON.stringify(region)) log('synthetic region: note, the recorded region differs from regionFrom');
 
-  // Whole lifecycles until the log would hold `events`, then every step in time order.
+  // Whole lifecycles until the log would hold `events` (with a margin for steps that decide
+  // nothing), then every step in time order, cut at exactly `events`.
   const rnd = random(seed);
   const steps: Step[] = [];
   let commitments = 0;
-  for (let estimate = SOUTHEAST_REGION.length; estimate < events; commitments++) {
+  for (let estimate = SOUTHEAST_REGION.length; estimate < events * 1.01; commitments++) {
     const life = lifecycle(commitments, rnd);
     // An acceptance by the last counterparty adds CommitmentActivated; an extension decided adds nothing more.
     estimate += life.length + (life.some((s) => s.command.type === 'AcceptCommitment') ? 1 : 0);
@@ -187,6 +188,7 @@ export async function syntheticRegion(events: number, seed: number, log: (messag
   const revisions = new Int32Array(commitments).fill(-1);
   let written = SOUTHEAST_REGION.length;
   let refused = 0;
+  let proposedCount = 0;
   let pending: Promise<unknown>[] = [];
   const inFlight = new Set<number>();
   const flush = async () => {
@@ -207,8 +209,10 @@ export async function syntheticRegion(events: number, seed: number, log: (messag
       if (refused++ < 5) log(`  refused: ${step.command.type} on sx-${step.commitment}: ${(error as Error).message}`);
       continue;
     }
-    if (decided.length === 0) continue;
-    const take = decided.slice(0, events - written);
+    // Whole decisions only: near the end, steps that would overshoot are left out.
+    if (decided.length === 0 || decided.length > events - written) continue;
+    const take = decided;
+    if (step.command.type === 'ProposeCommitment') proposedCount++;
     states[step.commitment] = take.reduce(commitmentDecider.evolve, state);
     const expected = revisions[step.commitment]! < 0 ? 'no_stream' : BigInt(revisions[step.commitment]!);
     revisions[step.commitment] = revisions[step.commitment]! + take.length;
@@ -232,9 +236,9 @@ export async function syntheticRegion(events: number, seed: number, log: (messag
   const head = await store.headPosition();
   await store.close();
   renameSync(path, doneMarker);
-  writeFileSync(meta, JSON.stringify({ events: Number(head), commitments }));
+  writeFileSync(meta, JSON.stringify({ events: Number(head), commitments: proposedCount }));
   for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const generatedInS = (performance.now() - started) / 1000;
-  log(`synthetic region: ${head} events, ${commitments} commitments (${refused} steps refused by the domain) in ${generatedInS.toFixed(1)} s`);
-  return { path: doneMarker, events: Number(head), commitments, generatedInS };
+  log(`synthetic region: ${head} events, ${proposedCount} commitments (${refused} steps refused by the domain) in ${generatedInS.toFixed(1)} s`);
+  return { path: doneMarker, events: Number(head), commitments: proposedCount, generatedInS };
 }
