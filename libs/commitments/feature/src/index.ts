@@ -5,5 +5,6 @@ export * from './commitment/commitment-reader.js';
 export * from './commitment/commitment-writer.js';
 export * from './deadline-watcher/deadline-watcher.js';
 export * from './dashboards/commitment-views.js';
+export * from './dashboards/projected-commitment-views.js';
 export * from './dashboards/dashboards.model.js';
 export * from './dashboards/dashboards.resolver.js';

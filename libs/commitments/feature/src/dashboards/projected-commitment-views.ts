@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { type CommitmentView, type StoredView, viewAsOf, viewsChangedAfter } from '@council/commitments/read-models';
+import { type CommitmentView, type StoredView, storedViewAsOf, viewsChangedAfter } from '@council/commitments/read-models';
 import { ReadModels } from '@council/platform/event-sourcing';
 import { CommitmentViews } from './commitment-views.js';
 
@@ -11,7 +11,8 @@ const byDeadlineThenId = (a: CommitmentView, b: CommitmentView): number =>
  * The dashboards' commitment views, read from the node's projected read models and kept
  * decoded in memory: each query reads only the views changed since the last one (by
  * position), instead of parsing every view again. As-of answers start from the current
- * views and look up, in the versions table, only the commitments changed after the moment.
+ * views and read, in the versions table, only the heads of the commitments changed after
+ * the moment (their reports are the first ones the current view recorded).
  */
 @Injectable()
 export class ProjectedCommitmentViews extends CommitmentViews implements OnModuleDestroy {
@@ -44,7 +45,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     const views: CommitmentView[] = [];
     this.readModels.read((db) => {
       for (const stored of this.byId.values()) {
-        const view = stored.recordedAt <= cut ? stored.view : viewAsOf(db, stored.view.id, moment);
+        const view = stored.recordedAt <= cut ? stored.view : storedViewAsOf(db, stored, moment);
         if (view) views.push(view);
       }
     });

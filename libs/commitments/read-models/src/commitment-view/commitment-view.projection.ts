@@ -28,7 +28,7 @@ export const commitmentViewProjection: Projection = {
     `CREATE TABLE commitment_parties (id TEXT NOT NULL, province TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (province, role, id)) STRICT`,
     `CREATE TABLE commitment_versions (
        id TEXT NOT NULL, position INTEGER NOT NULL, recorded_at TEXT NOT NULL, revision INTEGER NOT NULL,
-       head TEXT NOT NULL, report TEXT) STRICT`,
+       head TEXT NOT NULL, report TEXT, reports INTEGER NOT NULL) STRICT`,
     'CREATE INDEX commitment_versions_by_time ON commitment_versions (recorded_at)',
     'CREATE INDEX commitment_versions_by_id ON commitment_versions (id, revision)',
     'CREATE INDEX commitment_versions_reports ON commitment_versions (id, revision) WHERE report IS NOT NULL',
@@ -52,8 +52,8 @@ export const commitmentViewProjection: Projection = {
     }
     const added = reports === before?.reports ? undefined : reports.find((r) => !before?.reports.includes(r));
     db.run(
-      'INSERT INTO commitment_versions (id, position, recorded_at, revision, head, report) VALUES (?, ?, ?, ?, ?, ?)',
-      id, after.position, recorded.metadata.recordedAt, after.revision, doc, added ? JSON.stringify(added) : null,
+      'INSERT INTO commitment_versions (id, position, recorded_at, revision, head, report, reports) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      id, after.position, recorded.metadata.recordedAt, after.revision, doc, added ? JSON.stringify(added) : null, reports.length,
     );
     remember(db, after);
   },
@@ -98,23 +98,32 @@ export interface StoredView {
   readonly view: CommitmentView;
   /** When the platform recorded the view's last change. */
   readonly recordedAt: string;
+  /** The view's reports in the order they were recorded (a version's reports are the first few). */
+  readonly recorded: readonly ProgressReportView[];
 }
 
 /** Current views changed after `position` (all of them from -1). */
 export function viewsChangedAfter(db: ProjectionDb, position: bigint): StoredView[] {
   const heads = db.all<{ id: string; doc: string; recorded_at: string }>('SELECT id, doc, recorded_at FROM commitment_views WHERE position > ?', position);
   // Many changed (a first load): one pass over every report beats a lookup per commitment.
-  const reports = heads.length > 1_000 ? allReports(db) : undefined;
-  return heads.map((h) => ({ view: reports ? assemble(h.doc, reports.get(h.id)) : withReports(db, h.id, h.doc), recordedAt: h.recorded_at }));
+  const all = heads.length > 1_000 ? allReports(db) : undefined;
+  return heads.map((h) => {
+    const recorded = all ? (all.get(h.id) ?? []) : reportsOf(db, h.id);
+    return { view: assemble(h.doc, recorded), recordedAt: h.recorded_at, recorded };
+  });
 }
 
-/** One commitment as the platform knew it at `moment`, or null when it was not known yet. */
-export function viewAsOf(db: ProjectionDb, id: string, moment: Date): CommitmentView | null {
-  const row = db.get<{ head: string; revision: number | bigint }>(
-    'SELECT head, revision FROM commitment_versions WHERE id = ? AND recorded_at <= ? ORDER BY revision DESC LIMIT 1',
-    id, moment.toISOString(),
+/**
+ * One commitment as the platform knew it at `moment` (null: not known yet), from its
+ * current stored view: only the version's head is read, its reports are the first ones
+ * the current view recorded.
+ */
+export function storedViewAsOf(db: ProjectionDb, current: StoredView, moment: Date): CommitmentView | null {
+  const row = db.get<{ head: string; reports: number }>(
+    'SELECT head, reports FROM commitment_versions WHERE id = ? AND recorded_at <= ? ORDER BY revision DESC LIMIT 1',
+    current.view.id, moment.toISOString(),
   );
-  return row ? withReports(db, id, row.head, row.revision) : null;
+  return row ? assemble(row.head, current.recorded.slice(0, row.reports)) : null;
 }
 
 /** Every commitment as the platform knew it at `moment` (recorded at or before it). */
@@ -131,11 +140,16 @@ export function viewsAsOf(db: ProjectionDb, moment: Date): CommitmentView[] {
 
 /** A head with the reports recorded up to `revision` (all when absent), in the order the view keeps them. */
 function withReports(db: ProjectionDb, id: string, head: string, revision?: number | bigint): CommitmentView {
+  return assemble(head, reportsOf(db, id, revision));
+}
+
+/** A commitment's reports recorded up to `revision` (all when absent), in recorded order. */
+function reportsOf(db: ProjectionDb, id: string, revision?: number | bigint): ProgressReportView[] {
   const rows =
     revision === undefined
       ? db.all<{ report: string }>('SELECT report FROM commitment_versions WHERE id = ? AND report IS NOT NULL ORDER BY revision', id)
       : db.all<{ report: string }>('SELECT report FROM commitment_versions WHERE id = ? AND revision <= ? AND report IS NOT NULL ORDER BY revision', id, revision);
-  return assemble(head, rows.map((r) => JSON.parse(r.report) as ProgressReportView));
+  return rows.map((r) => JSON.parse(r.report) as ProgressReportView);
 }
 
 /** Every commitment's reports, by id, in the order they were recorded. */
@@ -151,8 +165,8 @@ function allReports(db: ProjectionDb): Map<string, ProgressReportView[]> {
 }
 
 /** The view of a head and its reports in recorded order: sorted by the day reported for, ties in recorded order (as the view sorts them). */
-function assemble(head: string, reports: ProgressReportView[] = []): CommitmentView {
-  return { ...fromDoc(head), reports: reports.sort((a, b) => a.reportedFor.localeCompare(b.reportedFor)) };
+function assemble(head: string, recorded: readonly ProgressReportView[] = []): CommitmentView {
+  return { ...fromDoc(head), reports: [...recorded].sort((a, b) => a.reportedFor.localeCompare(b.reportedFor)) };
 }
 
 const BIGINT_KEYS = new Set(['revision', 'position']);
