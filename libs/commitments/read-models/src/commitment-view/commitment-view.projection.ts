@@ -40,7 +40,8 @@ export const commitmentViewProjection: Projection = {
        id TEXT NOT NULL, position INTEGER NOT NULL, recorded_at TEXT NOT NULL, revision INTEGER NOT NULL,
        state TEXT NOT NULL, report TEXT, reports INTEGER NOT NULL) STRICT`,
     'CREATE INDEX commitment_versions_by_time ON commitment_versions (recorded_at)',
-    'CREATE INDEX commitment_versions_by_id ON commitment_versions (id, revision)',
+    // recorded_at in the index: a cut at a moment walks a commitment's versions without reading them.
+    'CREATE INDEX commitment_versions_by_id ON commitment_versions (id, revision, recorded_at)',
   ],
   apply(db, recorded) {
     const id = recorded.streamId.slice(PREFIX.length);
