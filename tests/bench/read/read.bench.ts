@@ -125,7 +125,7 @@ async function rebuildRow(logPath: string, events: number, file: (name: string) 
   };
 }
 
-/** Waits until the server uses less than a fifth of a core (its deadline watcher reads the whole log at start). */
+/** Waits until the server uses less than a fifth of a core (its deadline watcher, for one, folds the whole log at start). */
 async function untilIdle(server: BenchServer, maxMs = 120_000): Promise<number> {
   const started = performance.now();
   let calm = 0;
@@ -314,7 +314,7 @@ async function main(): Promise<void> {
     const server = await startBenchServer(env(data));
     const startMs = performance.now() - started;
     const settledMs = await untilIdle(server);
-    progress(`      up in ${ms(startMs)} (empty: ${ms(emptyStartMs)}); busy for ${ms(settledMs)} more (deadline watcher reading the log)`);
+    progress(`      up in ${ms(startMs)} (empty: ${ms(emptyStartMs)}); busy for ${ms(settledMs)} more`);
     const council = await signHs256(SECRET, { sub: 'bench-council', name: 'Ban thư ký', roles: ['council'] });
     let dashboards: Row;
     let asOf: Row;
