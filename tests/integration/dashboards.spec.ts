@@ -5,7 +5,7 @@ import { Test } from '@nestjs/testing';
 import { SignJWT } from 'jose';
 import { seedDemoData } from '@council/commitments/demo-data';
 import { commitmentSchemas } from '@council/commitments/domain';
-import { CommitmentViews, DashboardsResolver } from '@council/commitments/feature';
+import { CommitmentPresenter, CommitmentViews, DashboardsResolver } from '@council/commitments/feature';
 import {
   type CommitmentView,
   type DashboardOptions,
@@ -181,7 +181,7 @@ describe('the dashboards over GraphQL', () => {
     @Global()
     @Module({ providers: [{ provide: Clock, useValue: clock }, { provide: EventStore, useValue: store }], exports: [Clock, EventStore] })
     class PlatformModule {}
-    @Module({ providers: [RegionReader, DashboardsResolver, { provide: CommitmentViews, useValue: views }] })
+    @Module({ providers: [RegionReader, CommitmentPresenter, DashboardsResolver, { provide: CommitmentViews, useValue: views }] })
     class DashboardsModule {}
     const moduleRef = await Test.createTestingModule({
       imports: [PlatformModule, AuthModule.forRoot({ secret: SECRET }), GraphqlPlatformModule.forRoot({ mode: 'test', policies: [DASHBOARDS_POLICY] }), DashboardsModule],

@@ -8,6 +8,7 @@ import {
   FixedClock,
   handleCommand,
   IllegalStateError,
+  StreamCache,
 } from '@council/platform/event-sourcing';
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 
@@ -119,5 +120,30 @@ describe('handleCommand', () => {
   it('lets a domain error through and appends nothing', async () => {
     await expect(handleCommand(store, tally, 't-1', count(1))).rejects.toThrow(IllegalStateError);
     expect(await store.readStream('t-1')).toEqual([]);
+  });
+
+  describe('with a stream cache on each of two nodes', () => {
+    it('reads only the tail, sees the other node\'s writes and loses no update', async () => {
+      const nodeA = new StreamCache<unknown>();
+      const nodeB = new StreamCache<unknown>();
+      await handleCommand(store, tally, 't-1', open(), { cache: nodeA });
+      await handleCommand(store, tally, 't-1', count(2), { cache: nodeB });
+      const a = await handleCommand(store, tally, 't-1', count(3), { cache: nodeA });
+      const b = await handleCommand(store, tally, 't-1', count(4), { cache: nodeB });
+      expect(a).toMatchObject({ state: { total: 5 }, revision: 2n });
+      expect(b).toMatchObject({ state: { total: 9 }, revision: 3n });
+      expect(b.events?.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n]);
+      expect(b.events).toEqual(await store.readStream('t-1'));
+    });
+
+    it('finds a command id recorded before the cache was filled, and refuses a stale expectation', async () => {
+      const cache = new StreamCache<unknown>();
+      await handleCommand(store, tally, 't-1', open());
+      await handleCommand(store, tally, 't-1', count(3, 'c-2'), { cache });
+      await handleCommand(store, tally, 't-1', count(1));
+      const again = await handleCommand(store, tally, 't-1', count(3, 'c-2'), { cache });
+      expect(again).toMatchObject({ replayed: true, state: { total: 4 }, appended: [] });
+      await expect(handleCommand(store, tally, 't-1', count(1), { cache, expectedRevision: 1n })).rejects.toThrow(ConcurrencyError);
+    });
   });
 });

@@ -13,6 +13,44 @@ export interface HandleCommandOptions {
   readonly maxRetries?: number;
   /** Current event versions (stamped on new events) and upcasters for older ones (applied on read). */
   readonly schemas?: EventSchemas;
+  /**
+   * Streams folded before, so a command reads only the events appended since. Always
+   * checked against the log (the tail is read, the append expects the revision), so a
+   * cache that another node made stale costs a longer read, never a wrong decision.
+   */
+  readonly cache?: StreamCache<unknown>;
+}
+
+/** A stream as this node last folded it: its events (upcast) and the state they fold to. */
+export interface CachedStream<State> {
+  readonly revision: bigint;
+  readonly events: readonly RecordedEvent[];
+  readonly state: State;
+}
+
+/** A bounded, least-recently-used map of folded streams; one per decider. */
+export class StreamCache<State> {
+  private readonly entries = new Map<string, CachedStream<State>>();
+
+  constructor(private readonly limit = 1_000) {}
+
+  get(streamId: string): CachedStream<State> | undefined {
+    const entry = this.entries.get(streamId);
+    if (entry) {
+      this.entries.delete(streamId);
+      this.entries.set(streamId, entry);
+    }
+    return entry;
+  }
+
+  /** Keeps the newer of what is cached and `entry`. */
+  set(streamId: string, entry: CachedStream<State>): void {
+    const cached = this.entries.get(streamId);
+    if (cached && cached.revision >= entry.revision) return;
+    this.entries.delete(streamId);
+    this.entries.set(streamId, entry);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+  }
 }
 
 export interface CommandResult<State> {
@@ -25,6 +63,8 @@ export interface CommandResult<State> {
   readonly appended: readonly Event[];
   /** True when the commandId had been handled before and nothing was appended. */
   readonly replayed: boolean;
+  /** With a cache: the stream's events after the command (upcast), oldest first. */
+  readonly events?: readonly RecordedEvent[];
 }
 
 /**
@@ -43,21 +83,25 @@ export async function handleCommand<State, C extends Command, E extends Event>(
   const fingerprint = commandFingerprint(streamId, command);
   const retries = options.expectedRevision === undefined ? (options.maxRetries ?? 5) : 0;
   for (let attempt = 0; ; attempt++) {
-    const recorded = await store.readStream(streamId);
-    const events = options.schemas ? recorded.map(options.schemas.upcast) : recorded;
+    const cache = options.cache as StreamCache<State> | undefined;
+    const cached = cache?.get(streamId);
+    const recorded = await store.readStream(streamId, cached && { fromRevision: cached.revision + 1n });
+    const tail = options.schemas ? recorded.map(options.schemas.upcast) : recorded;
+    const events = cached ? (tail.length ? [...cached.events, ...tail] : cached.events) : tail;
     const last = events[events.length - 1];
     const revision = last?.revision ?? -1n;
-    const state = events.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
+    const state = tail.reduce((s, e) => decider.evolve(s, e as unknown as E), cached ? cached.state : decider.initialState());
+    if (cache && last && tail.length) cache.set(streamId, { revision, events, state });
     const earlier = command.metadata.commandId ? events.find((e) => sameKey(e, command)) : undefined;
     if (earlier) {
       if (earlier.metadata.commandFingerprint !== fingerprint)
         throw new ConcurrencyError(streamId, 'a new command', revision, `commandId ${command.metadata.commandId} was already used for a different request`);
-      return { state, revision, position: last?.position ?? 0n, appended: [], replayed: true };
+      return { state, revision, position: last?.position ?? 0n, appended: [], replayed: true, ...(cache && { events }) };
     }
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision)
       throw new ConcurrencyError(streamId, `revision ${options.expectedRevision}`, last ? revision : 'no_stream');
     const decided = decider.decide(command, state);
-    if (decided.length === 0) return { state, revision, position: last?.position ?? 0n, appended: [], replayed: false };
+    if (decided.length === 0) return { state, revision, position: last?.position ?? 0n, appended: [], replayed: false, ...(cache && { events }) };
     const expected: ExpectedRevision = last ? revision : 'no_stream';
     try {
       const result = await store.appendToStream(
@@ -76,7 +120,14 @@ export async function handleCommand<State, C extends Command, E extends Event>(
         { expectedRevision: expected },
       );
       const next = decided.reduce((s, e) => decider.evolve(s, e), state);
-      return { state: next, revision: result.nextExpectedRevision, position: result.position, appended: decided, replayed: false };
+      if (!cache) return { state: next, revision: result.nextExpectedRevision, position: result.position, appended: decided, replayed: false };
+      // Our own events as recorded (ids, times, positions): the expected revision made them the next ones.
+      const ours = await store.readStream(streamId, { fromRevision: revision + 1n, maxCount: decided.length });
+      const oursUpcast = options.schemas ? ours.map(options.schemas.upcast) : ours;
+      const folded = oursUpcast.reduce((s, e) => decider.evolve(s, e as unknown as E), state);
+      const all = [...events, ...oursUpcast];
+      cache.set(streamId, { revision: result.nextExpectedRevision, events: all, state: folded });
+      return { state: folded, revision: result.nextExpectedRevision, position: result.position, appended: decided, replayed: false, events: all };
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || attempt >= retries) throw error;
     }

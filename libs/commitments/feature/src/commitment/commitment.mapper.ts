@@ -36,7 +36,7 @@ export function historyEntry(e: RecordedEvent): HistoryEntry {
  */
 export function toCommitment({ view, history }: { view: CommitmentView; history?: LoadedCommitment['history'] }, region: Region, today: string): Commitment {
   const last = view.reports[view.reports.length - 1];
-  return {
+  const commitment: Commitment = {
     id: view.id,
     track: view.track as Track,
     ...(view.projectId && { projectId: view.projectId }),
@@ -72,6 +72,9 @@ export function toCommitment({ view, history }: { view: CommitmentView; history?
     }),
     missedDeadlines: [...view.missedDeadlines],
     revision: Number(view.revision),
-    ...(history && { history: history.map(historyEntry) }),
   };
+  // Turned into entries only when a query asks for them (a mutation's answer rarely does).
+  let entries: HistoryEntry[] | undefined;
+  if (history) Object.defineProperty(commitment, 'history', { enumerable: true, configurable: true, get: () => (entries ??= history.map(historyEntry)) });
+  return commitment;
 }

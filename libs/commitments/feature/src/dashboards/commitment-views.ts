@@ -14,4 +14,12 @@ export abstract class CommitmentViews {
    * it reports for, not the day it was filed), as recorded by `recordedBy` (default: all).
    */
   abstract effectiveOn(day: string, recordedBy?: Date): Promise<readonly CommitmentView[]>;
+
+  /**
+   * Changes whenever the views may have changed (e.g. the read models' position), so an
+   * answer computed from them can be reused while it stays the same; undefined: never reuse.
+   */
+  stamp(): string | undefined {
+    return undefined;
+  }
 }

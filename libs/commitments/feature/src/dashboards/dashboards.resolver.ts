@@ -4,6 +4,7 @@ import { provinceScorecard, regionOverview, trackDashboard } from '@council/comm
 import { Clock, NotFoundError, vietnamDate } from '@council/platform/event-sourcing';
 import { DateScalar, DateTimeScalar } from '@council/platform/nest';
 import { RegionReader } from '@council/region/feature';
+import type { Region } from '@council/region/domain';
 import { CommitmentPresenter } from '../commitment/commitment-presenter.js';
 import { Track } from '../commitment/commitment.model.js';
 import { CommitmentViews } from './commitment-views.js';
@@ -17,6 +18,8 @@ const EFFECTIVE_AS_OF = {
   description: 'Answer as things were on the ground at the end of this day (Việt Nam): only facts effective by then, such as a report for that quarter filed later; schedules judged on this day. With asOf, only facts recorded by asOf.',
 } as const;
 const PROVINCES = { type: () => ProvinceView, nullable: true, defaultValue: ProvinceView.AS_THEY_ARE } as const;
+/** Answers kept for reuse while the views, the region and the day stay the same. */
+const REMEMBERED_ANSWERS = 256;
 
 /** The council's dashboards, computed from the commitment views as they stand or stood. */
 @Resolver()
@@ -28,6 +31,8 @@ export class DashboardsResolver {
     @Inject(CommitmentPresenter) private readonly presenter: CommitmentPresenter,
   ) {}
 
+  private readonly answers = new Map<string, { stamp: string; region: Region; answer: unknown }>();
+
   @Query(() => TrackDashboard, { description: 'One track: counts by status, on-time rate, indicator totals, budget vs disbursed, provinces, upcoming deadlines.' })
   async trackDashboard(
     @Args('track', { type: () => Track }) track: Track,
@@ -35,8 +40,10 @@ export class DashboardsResolver {
     @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<TrackDashboard> {
-    const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
-    return toTrackDashboard(trackDashboard(views, track, today, region, options), region);
+    return this.remember(['track', track, asOf, effectiveAsOf, provinces], async () => {
+      const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
+      return toTrackDashboard(trackDashboard(views, track, today, region, options), region);
+    });
   }
 
   @Query(() => ProvinceScorecard, { description: 'How a province keeps its word: made and received, fulfilled on time or late, overdue, rates, reports.' })
@@ -46,9 +53,11 @@ export class DashboardsResolver {
     @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<ProvinceScorecard> {
-    const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
-    if (!region.provinces[province]) throw new NotFoundError(`no province ${province}`);
-    return toProvinceScorecard(provinceScorecard(views, province, today, region, options), region);
+    return this.remember(['province', province, asOf, effectiveAsOf, provinces], async () => {
+      const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
+      if (!region.provinces[province]) throw new NotFoundError(`no province ${province}`);
+      return toProvinceScorecard(provinceScorecard(views, province, today, region, options), region);
+    });
   }
 
   @Query(() => RegionOverview, { description: 'Each track summarised, the province × province matrix of commitments, and what is overdue.' })
@@ -57,8 +66,31 @@ export class DashboardsResolver {
     @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<RegionOverview> {
-    const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
-    return toRegionOverview(regionOverview(views, today, region, options), region);
+    return this.remember(['region', asOf, effectiveAsOf, provinces], async () => {
+      const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
+      return toRegionOverview(regionOverview(views, today, region, options), region);
+    });
+  }
+
+  /**
+   * The answer computed before for the same question, when the views (their stamp), the
+   * region and the day are still those it was computed from; otherwise computes it.
+   */
+  private async remember<T>(question: readonly unknown[], compute: () => Promise<T>): Promise<T> {
+    const stamp = this.views.stamp();
+    if (stamp === undefined) return compute();
+    const [region, today] = [await this.region.current(), vietnamDate(this.clock.now())];
+    const key = JSON.stringify([...question.map((q) => (q instanceof Date ? q.toISOString() : (q ?? null))), today]);
+    const known = this.answers.get(key);
+    if (known && known.stamp === stamp && known.region === region) return known.answer as T;
+    const answer = await compute();
+    // Kept only if nothing moved while it was computed.
+    if (this.views.stamp() === stamp && (await this.region.current()) === region) {
+      this.answers.delete(key);
+      this.answers.set(key, { stamp, region, answer });
+      if (this.answers.size > REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+    }
+    return answer;
   }
 
   @Query(() => ProjectDashboard, { description: 'One regional project: its commitments with the counts, indicator totals, money and deadlines of a track dashboard.' })
@@ -68,15 +100,17 @@ export class DashboardsResolver {
     @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<ProjectDashboard> {
-    const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
-    const project = region.projects[id];
-    if (!project) throw new NotFoundError(`no project ${id}`);
-    const own = views.filter((v) => v.projectId === id);
-    return {
-      ...toTrackDashboard(trackDashboard(own, project.track, today, region, options), region),
-      project: { id: project.projectId, name: project.name, track: project.track, provinces: [...project.provinces], ...(project.nameEn && { nameEn: project.nameEn }) },
-      commitments: await this.presenter.presentAllOn(own, today),
-    };
+    return this.remember(['project', id, asOf, effectiveAsOf, provinces], async () => {
+      const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
+      const project = region.projects[id];
+      if (!project) throw new NotFoundError(`no project ${id}`);
+      const own = views.filter((v) => v.projectId === id);
+      return {
+        ...toTrackDashboard(trackDashboard(own, project.track, today, region, options), region),
+        project: { id: project.projectId, name: project.name, track: project.track, provinces: [...project.provinces], ...(project.nameEn && { nameEn: project.nameEn }) },
+        commitments: await this.presenter.presentAllOn(own, today),
+      };
+    });
   }
 
   /** The views and region to judge, the day in Việt Nam schedules are judged on, and which provinces to count by. */

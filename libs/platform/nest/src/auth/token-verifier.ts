@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { webcrypto } from 'node:crypto';
 import { type Actor, Clock } from '@council/platform/event-sourcing';
 import { AuthenticationError, IdentityProviderUnavailableError } from './authentication-error.js';
 import {
@@ -23,7 +24,7 @@ const MAX_TOKEN_LENGTH = 8192;
  */
 @Injectable()
 export class TokenVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly key: Promise<webcrypto.CryptoKey> | JWTVerifyGetKey;
   private readonly algorithms: string[];
   private readonly clockTolerance: number;
 
@@ -35,7 +36,9 @@ export class TokenVerifier {
       this.key = createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: options.jwksTimeoutMs ?? 5000 });
       this.algorithms = [...JWKS_ALGORITHMS];
     } else if (options.secret) {
-      this.key = new TextEncoder().encode(options.secret);
+      // Imported once: jose would otherwise import the raw secret again for every token.
+      this.key = crypto.subtle.importKey('raw', new TextEncoder().encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+      this.key.catch(() => undefined);
       this.algorithms = [...SECRET_ALGORITHMS];
     } else {
       throw new Error('TokenVerifier: configure a secret (AUTH_JWT_SECRET) or a JWK set URL (AUTH_JWKS_URL)');
@@ -65,7 +68,8 @@ export class TokenVerifier {
     if (token.length > MAX_TOKEN_LENGTH) throw new AuthenticationError('the token is too long');
     let claims: Record<string, unknown>;
     try {
-      const verified = await jwtVerify(token, this.key as Uint8Array, {
+      const key = typeof this.key === 'function' ? this.key : await this.key;
+      const verified = await jwtVerify(token, key as webcrypto.CryptoKey, {
         algorithms: this.algorithms,
         issuer: this.options.issuer,
         audience: this.options.audience,

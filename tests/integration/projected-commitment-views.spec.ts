@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { seedDemoData } from '@council/commitments/demo-data';
+import { ProjectedCommitmentViews } from '@council/commitments/feature';
+import { commitmentDecider, commitmentSchemas, commitmentStream, type ReportProgress } from '@council/commitments/domain';
+import { type CommitmentView, commitmentViewProjection, currentViews, viewsAsOf } from '@council/commitments/read-models';
+import { FixedClock, handleCommand, type RecordedEvent } from '@council/platform/event-sourcing';
+import { SqliteEventStore } from '@council/platform/event-store-sqlite';
+import { SqliteReadModels } from '@council/platform/read-model-sqlite';
+import { regionFrom, SOUTHEAST_REGION, successorOn } from '@council/region/domain';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = mkdtempSync(join(tmpdir(), 'council-projected-views-'));
+const clock = new FixedClock('2026-11-23T03:00:00Z');
+let store: SqliteEventStore;
+let models: SqliteReadModels;
+let views: ProjectedCommitmentViews;
+let log: RecordedEvent[];
+
+const byDeadlineThenId = (a: CommitmentView, b: CommitmentView) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const sorted = (list: readonly CommitmentView[]) => [...list].sort(byDeadlineThenId);
+
+beforeAll(async () => {
+  store = new SqliteEventStore({ path: join(dir, 'events.sqlite'), clock, pollIntervalMs: 10 });
+  await seedDemoData(store, clock);
+  log = await store.readAll();
+  models = await SqliteReadModels.open({ path: join(dir, 'read-models.sqlite'), store, projections: [commitmentViewProjection] });
+  views = new ProjectedCommitmentViews(models, store);
+}, 60_000);
+
+afterAll(async () => {
+  await models.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the dashboards\' decoded views', () => {
+  it('equal the read model\'s current views', async () => {
+    expect(await views.current()).toEqual(sorted(models.read(currentViews)));
+  });
+
+  it('equal the read model\'s views as of every moment something was recorded', async () => {
+    const moments = [...new Set(log.map((e) => e.metadata.recordedAt))].map((t) => new Date(t));
+    for (const moment of [new Date('2020-01-01T00:00:00Z'), ...moments.filter((_, i) => i % 7 === 0), moments[moments.length - 1]!]) {
+      expect(await views.asOf(moment)).toEqual(sorted(models.read((db) => viewsAsOf(db, moment))));
+    }
+  });
+
+  it('follow new events: a report changes the current view and leaves the past as it was', async () => {
+    const active = models.read(currentViews).find((v) => v.status === 'active')!;
+    const before = new Date(clock.now().getTime() - 1);
+    const pastViews = await views.asOf(before);
+    const region = regionFrom(SOUTHEAST_REGION, { subject: 'seed', roles: ['council'] }).region;
+    const command: ReportProgress = {
+      type: 'ReportProgress',
+      data: { value: 1, reportedFor: '2026-11-22' },
+      metadata: { now: clock.now(), actor: { subject: 'officer', roles: ['province'], province: successorOn(region, active.committer, '2026-11-23') } },
+      context: { region },
+    };
+    const result = await handleCommand(store, commitmentDecider, commitmentStream(active.id), command, { schemas: commitmentSchemas });
+    await models.waitFor(result.position);
+    const now = await views.current();
+    expect(now).toEqual(sorted(models.read(currentViews)));
+    expect(now.find((v) => v.id === active.id)!.reports).toHaveLength(active.reports.length + 1);
+    expect(await views.asOf(before)).toEqual(pastViews);
+  });
+
+  it('reads everything again when a rebuilt file is swapped in at the same position', async () => {
+    const path = join(dir, 'swapped.sqlite');
+    const old = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });
+    old.read((db) => db.run("UPDATE commitment_views SET doc = json_set(doc, '$.title', 'sửa tay')"));
+    await old.close();
+    const bumped = await SqliteReadModels.open({ path, store, projections: [{ ...commitmentViewProjection, version: commitmentViewProjection.version + 1 }] });
+    const swapped = new Promise<void>((resolve) => bumped.onChange(() => resolve()));
+    const onBumped = new ProjectedCommitmentViews(bumped, store);
+    expect((await onBumped.current()).every((v) => v.title === 'sửa tay')).toBe(true);
+    const stampBefore = onBumped.stamp();
+    await swapped;
+    expect(bumped.position()).toBe(await store.headPosition());
+    expect(onBumped.stamp()).not.toBe(stampBefore);
+    expect(await onBumped.current()).toEqual(sorted(models.read(currentViews)));
+    onBumped.onModuleDestroy();
+    await bumped.close();
+  });
+});
