@@ -88,7 +88,9 @@ export class SqliteReadModels extends ReadModels {
     const out: Record<string, string> = {};
     for (const { name } of tables) {
       const hash = createHash('sha256');
-      const rows = this.db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2, 3`);
+      // Ordered by every column, so that the digest does not depend on the table's width or on insertion order.
+      const columns = (this.db.prepare(`SELECT count(*) AS n FROM pragma_table_info('${name}')`).get() as { n: number }).n;
+      const rows = this.db.prepare(`SELECT * FROM "${name}" ORDER BY ${Array.from({ length: columns }, (_, i) => i + 1).join(', ')}`);
       rows.setReturnArrays(true);
       for (const row of rows.iterate()) hash.update(JSON.stringify(row, (_, v) => (typeof v === 'bigint' ? v.toString() : v))).update('\n');
       out[name] = hash.digest('hex');
@@ -180,7 +182,10 @@ export class SqliteReadModels extends ReadModels {
 
   /** One transaction: every buffered event through every projection, then the checkpoint. */
   private flush(): void {
-    const batch = this.buffer.splice(0).filter((e) => e.position > this.checkpoint);
+    // A redelivered event (the same position again, even within one batch) is applied once.
+    const batch: RecordedEvent[] = [];
+    let last = this.checkpoint;
+    for (const e of this.buffer.splice(0)) if (e.position > last) (batch.push(e), (last = e.position));
     if (batch.length === 0) return;
     this.db.exec('BEGIN IMMEDIATE');
     try {
