@@ -24,6 +24,9 @@ export interface SqliteReadModelsOptions {
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
 
+const FIRST_PAUSE_MS = 100;
+const MAX_PAUSE_MS = 5_000;
+
 const META = [
   'CREATE TABLE IF NOT EXISTS _projections (name TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT',
   'CREATE TABLE IF NOT EXISTS _checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL) STRICT',
@@ -63,7 +66,16 @@ export class SqliteReadModels extends ReadModels {
     }
     const db = openDatabase(options.path, options.projections);
     const models = new SqliteReadModels(options, db, new SqliteProjectionDb(db));
-    await models.catchUp();
+    try {
+      await models.catchUp();
+    } catch (error) {
+      // An unreachable log at start is no reason not to start: follow() catches up once it answers.
+      if (!(error instanceof StoreUnavailableError) || options.upTo !== undefined) {
+        db.close();
+        throw error;
+      }
+      options.log?.('warn', `read models: the log is unreachable at start (${error.message}); catching up as soon as it answers`);
+    }
     if (options.upTo === undefined) models.following = models.follow();
     return models;
   }
@@ -150,16 +162,27 @@ export class SqliteReadModels extends ReadModels {
     }
   }
 
+  /** Follows the log live; when the subscription fails, resubscribes from the checkpoint with a growing pause. */
   private async follow(): Promise<void> {
-    try {
-      for await (const event of this.options.store.subscribeToAll({ after: this.checkpoint, signal: this.stop.signal })) {
-        this.buffer.push(event);
-        this.scheduleFlush();
+    let pauseMs = FIRST_PAUSE_MS;
+    while (!this.stop.signal.aborted) {
+      try {
+        // From the checkpoint: what is already buffered may come again, and is applied once.
+        for await (const event of this.options.store.subscribeToAll({ after: this.checkpoint, signal: this.stop.signal })) {
+          this.buffer.push(event);
+          this.scheduleFlush();
+          pauseMs = FIRST_PAUSE_MS;
+        }
+        return;
+      } catch (error) {
+        if (this.stop.signal.aborted) return;
+        this.options.log?.('warn', `read models lost the log at position ${this.checkpoint} (${(error as Error).message}); resubscribing in ${pauseMs} ms`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pauseMs);
+          this.stop.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        });
+        pauseMs = Math.min(pauseMs * 2, MAX_PAUSE_MS);
       }
-    } catch (error) {
-      if (this.stop.signal.aborted) return;
-      this.failure = error instanceof Error ? error : new Error(String(error));
-      this.options.log?.('error', `read models stopped following the log: ${this.failure.message}`);
     }
   }
 
