@@ -47,6 +47,19 @@ describe(`a ${SECONDS} s soak of mixed reads and writes`, () => {
     if (dataDir) await removeDataDir(dataDir);
   });
 
+  it('answers a race of 8 writers on one revision with one success and 7 CONFLICTs (STALE_REVISION), recording one event', async () => {
+    const target = commitments[0]!;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => gql(server.url, committer, REPORT, { id: target.id, input: report(i), expectedRevision: target.revision, commandId: `race-${i}` })),
+    );
+    const won = answers.filter((a) => !a.body.errors);
+    const lost = answers.filter((a) => a.body.errors).map((a) => a.body.errors!.map((e) => `${e.extensions?.code}/${e.extensions?.['conflict']}`).join());
+    expect({ won: won.length, lost }).toEqual({ won: 1, lost: Array.from({ length: 7 }, () => 'CONFLICT/STALE_REVISION') });
+    const revision = (won[0]!.body.data?.['reportProgress'] as { revision: number }).revision;
+    expect(revision).toBe(target.revision! + 1);
+    target.revision = revision;
+  });
+
   it('answers every request without an error, and says how fast and how much memory it took', async () => {
     const errors: string[] = [];
     let writes = 0;

@@ -208,7 +208,11 @@ export class SqliteReadModels extends ReadModels {
     // A redelivered event (the same position again, even within one batch) is applied once.
     const batch: RecordedEvent[] = [];
     let last = this.checkpoint;
-    for (const e of this.buffer.splice(0)) if (e.position > last) (batch.push(e), (last = e.position));
+    for (const e of this.buffer.splice(0)) {
+      if (e.position <= last) continue;
+      batch.push(e);
+      last = e.position;
+    }
     if (batch.length === 0) return;
     this.db.exec('BEGIN IMMEDIATE');
     try {
