@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { commitmentStream } from '@council/commitments/domain';
 import { ACCEPT, type Answer, COMMITTER, COUNTERPARTY, gql, PROPOSE, proposal, REPORT, report, tokenFor } from './support/api.js';
 import { type Acknowledged, logProblems, readLog, readModelDifference } from './support/log-check.js';
-import { type ApiProcess, makeDataDir, removeDataDir, startApi } from './support/server.js';
+import { type ApiProcess, killDuringStart, makeDataDir, removeDataDir, startApi } from './support/server.js';
 
 /**
  * Crash: the real server under a burst of concurrent mutations is killed with SIGKILL
@@ -11,6 +11,7 @@ import { type ApiProcess, makeDataDir, removeDataDir, startApi } from './support
  * read models equal a rebuild at their own checkpoint. Requests that were in flight
  * at the kill are sent again (same commandId) after the restart: each must succeed
  * once, whether or not it had been recorded before the crash.
+ * Every fourth cycle the server is also killed once while it starts.
  * CI: 20 cycles. RELIABILITY_LONG=1: 500.
  */
 const LONG = process.env['RELIABILITY_LONG'] === '1';
@@ -44,7 +45,7 @@ describe(`council-api killed with SIGKILL under concurrent mutations (${CYCLES} 
   const acknowledged = new Map<string, Acknowledged>();
   const seed = Number(process.env['CRASH_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
   const next = random(seed);
-  const stats = { mutations: 0, retried: 0, recordedBeforeCrash: 0 };
+  const stats = { mutations: 0, retried: 0, recordedBeforeCrash: 0, killedStarting: 0 };
 
   beforeAll(async () => {
     dataDir = await makeDataDir('council-crash-');
@@ -93,13 +94,16 @@ describe(`council-api killed with SIGKILL under concurrent mutations (${CYCLES} 
   it('keeps every acknowledged command, whole, in an intact log, and read models equal to a rebuild', async () => {
     let inFlight: Pending[] = [];
     for (let cycle = 0; cycle < CYCLES; cycle++) {
+      // Every fourth cycle the server also dies while starting (opening files, catching its read models up).
+      if (cycle % 4 === 3) {
+        const { signal } = await killDuringStart(dataDir, 200 + next() * 2_500);
+        if (signal === 'SIGKILL') stats.killedStarting++;
+      }
       server = await startApi(dataDir);
       // What was in flight at the last kill, sent again with its commandId: recorded once, answered now.
       for (const p of inFlight) {
-        const already = acknowledged.has(p.variables['commandId'] as string);
         await send(p);
         stats.retried++;
-        if (already) stats.recordedBeforeCrash++;
       }
       inFlight = [];
       const writers = Array.from({ length: WRITERS }, (_, i) => writer(cycle, i, inFlight));
@@ -110,6 +114,9 @@ describe(`council-api killed with SIGKILL under concurrent mutations (${CYCLES} 
       expect(refused).toEqual([]);
 
       const log = await readLog(dataDir);
+      // In flight and yet recorded: the kill fell between the commit and the answer. The retry must still answer it once.
+      const logged = new Set(log.map((e) => e.metadata.commandId));
+      stats.recordedBeforeCrash += inFlight.filter((p) => logged.has(p.variables['commandId'] as string)).length;
       expect({ cycle, seed, problems: logProblems(log, acknowledged.values()) }).toEqual({ cycle, seed, problems: [] });
       expect({ cycle, seed, readModels: await readModelDifference(dataDir) }).toEqual({ cycle, seed, readModels: null });
     }
@@ -123,7 +130,7 @@ describe(`council-api killed with SIGKILL under concurrent mutations (${CYCLES} 
     expect(await readModelDifference(dataDir)).toBeNull();
     expect(stats.mutations).toBeGreaterThan(CYCLES * WRITERS);
     process.stdout.write(
-      `crash: ${CYCLES} SIGKILLs (seed ${seed}), ${stats.mutations} acknowledged mutations, ${log.length} events; ` +
+      `crash: ${CYCLES} SIGKILLs under load and ${stats.killedStarting} while starting (seed ${seed}), ${stats.mutations} acknowledged mutations, ${log.length} events; ` +
         `${stats.retried} in-flight commands sent again after restart (${stats.recordedBeforeCrash} had been recorded before the kill)\n`,
     );
   }, LONG ? 3 * 3_600_000 : 240_000);

@@ -44,21 +44,7 @@ export const removeDataDir = (dir: string) => rm(dir, { recursive: true, force: 
  */
 export async function startApi(dataDir: string, env: Record<string, string> = {}, healthTimeoutMs = 30_000): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [main], {
-    cwd: repoRoot,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DEMO_DATA: 'false',
-      AUTH_JWT_SECRET: TEST_SECRET,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = launch(dataDir, port, env);
   let tail = '';
   const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-8_000));
   child.stdout?.on('data', keep);
@@ -96,6 +82,34 @@ export async function startApi(dataDir: string, env: Record<string, string> = {}
       }
     },
   };
+}
+
+/** Starts the server and kills it with SIGKILL after `ms`, whatever it was doing (opening files, catching up, seeding). */
+export async function killDuringStart(dataDir: string, ms: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const child = launch(dataDir, await freePort(), {});
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  const outcome = await ended;
+  clearTimeout(timer);
+  return outcome;
+}
+
+function launch(dataDir: string, port: number, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [main], {
+    cwd: repoRoot,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      AUTH_JWT_SECRET: TEST_SECRET,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export async function freePort(): Promise<number> {
