@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { seedDemoData } from '@council/commitments/demo-data';
-import { EventStore, FixedClock, type Projection, type ReadAllOptions, type RecordedEvent, type SubscribeOptions } from '@council/platform/event-sourcing';
+import { EventStore, FixedClock, type Projection, StoreUnavailableError, type ReadAllOptions, type RecordedEvent, type SubscribeOptions } from '@council/platform/event-sourcing';
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { SqliteReadModels } from '@council/platform/read-model-sqlite';
 import { APP_PROJECTIONS, readModelDifference } from './support/log-check.js';
@@ -43,6 +43,27 @@ class RedeliveringStore extends EventStore {
   }
   close() {
     return this.inner.close();
+  }
+}
+
+/** A live subscription that breaks (StoreUnavailableError) after every `every` events, as a dropped connection does. */
+class BreakingSubscriptionStore extends RedeliveringStore {
+  breaks = 0;
+  constructor(private readonly source: EventStore, private readonly every: number) {
+    super(source);
+  }
+  override readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.source.readAll(options);
+  }
+  override async *subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent> {
+    let delivered = 0;
+    for await (const e of this.source.subscribeToAll(options)) {
+      yield e;
+      if (++delivered % this.every === 0) {
+        this.breaks++;
+        throw new StoreUnavailableError('injected: the subscription dropped');
+      }
+    }
   }
 }
 
@@ -113,6 +134,24 @@ describe('the projector when events are delivered twice, or it dies mid-batch', 
       await seedDemoData(live, new FixedClock('2023-01-02T01:00:00Z'));
       const liveHead = await live.headPosition();
       await models.waitFor(liveHead, 30_000);
+      expect(models.digests()).toEqual(await rebuilt(live, liveHead));
+    } finally {
+      await models.close();
+      await live.close();
+      await removeDataDir(source);
+    }
+  }, 60_000);
+
+  it('resubscribes by itself when its live subscription keeps dropping, and equals a rebuild', async () => {
+    const source = await makeDataDir('council-redelivery-drops-');
+    const live = new SqliteEventStore({ path: join(source, 'events.sqlite'), synchronous: 'NORMAL' });
+    const breaking = new BreakingSubscriptionStore(live, 97);
+    const models = await SqliteReadModels.open({ path: join(source, 'read-models.sqlite'), store: breaking, projections: APP_PROJECTIONS });
+    try {
+      await seedDemoData(live, new FixedClock('2023-01-02T01:00:00Z'));
+      const liveHead = await live.headPosition();
+      await models.waitFor(liveHead, 30_000);
+      expect(breaking.breaks).toBeGreaterThan(2);
       expect(models.digests()).toEqual(await rebuilt(live, liveHead));
     } finally {
       await models.close();
