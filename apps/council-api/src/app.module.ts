@@ -9,9 +9,11 @@ import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import {
   AuthModule,
   ConnectionDrainModule,
+  DEFAULT_RATE_LIMIT,
   EventSourcingModule,
   GraphqlPlatformModule,
   HealthModule,
+  HttpSecurityModule,
   LoggingModule,
   MetricsModule,
   ReadModelsModule,
@@ -30,6 +32,7 @@ export class AppModule {
         LoggingModule.forRoot({ level: config.logLevel, name: 'council-api' }),
         MetricsModule,
         ConnectionDrainModule,
+        HttpSecurityModule.forRoot({ corsOrigins: config.corsOrigins, production: config.nodeEnv === 'production' }),
         EventSourcingModule.forRoot({
           useFactory: (clock: Clock) => openEventStore(config.eventStore, clock),
           inject: [Clock],
@@ -47,7 +50,11 @@ export class AppModule {
           demoTokens: config.auth.demoTokens,
           production: config.nodeEnv === 'production',
         }),
-        GraphqlPlatformModule.forRoot({ mode: config.nodeEnv, policies: [COMMITMENTS_POLICY, REGION_POLICY, AUDIT_POLICY] }),
+        GraphqlPlatformModule.forRoot({
+          mode: config.nodeEnv,
+          policies: [COMMITMENTS_POLICY, REGION_POLICY, AUDIT_POLICY],
+          rateLimit: { ...DEFAULT_RATE_LIMIT, ...config.rateLimit },
+        }),
         CommitmentsModule.forRoot({ deadlineWatcher: { intervalMs: 60_000 } }),
         AuditModule.forRoot({ seals: { intervalMs: config.sealIntervalMs } }),
       ],

@@ -83,3 +83,20 @@ describe('configuration with EVENTSTORE_URL', () => {
     expect(describeEventStore(config.eventStore)).toBe('eventstoredb esdb://***@a:2113,b:2113?tls=false');
   });
 });
+
+describe('configuration of CORS and rate limiting', () => {
+  it('allows no cross-origin caller and 600 000 cost points a minute per identity by default', () => {
+    expect(loadConfig({})).toMatchObject({ corsOrigins: [], rateLimit: { points: 600_000, windowSeconds: 60 } });
+  });
+
+  it('reads a comma-separated list of origins and refuses anything that is not an origin', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://bando.dongnai.gov.vn, http://localhost:5173' }).corsOrigins).toEqual(['https://bando.dongnai.gov.vn', 'http://localhost:5173']);
+    expect(problemsOf({ CORS_ORIGINS: 'https://ok.gov.vn,https://a.gov.vn/path,*' })).toEqual([
+      'CORS_ORIGINS: must be a comma-separated list of origins such as https://bando.dongnai.gov.vn (scheme, host, optional port; no path); not origins: "https://a.gov.vn/path", "*"',
+    ]);
+    expect(problemsOf({ RATE_LIMIT_POINTS: '-1', RATE_LIMIT_WINDOW_SECONDS: '0' })).toEqual([
+      'RATE_LIMIT_POINTS: must be a whole number from 0 to 1000000000 (got "-1")',
+      'RATE_LIMIT_WINDOW_SECONDS: must be a whole number from 1 to 86400 (got 0)',
+    ]);
+  });
+});

@@ -19,6 +19,10 @@ export interface AppConfig {
   readonly eventStore: EventStoreConfig;
   /** Seal the log when the newest seal is older than this (ms); 0: only on demand. */
   readonly sealIntervalMs: number;
+  /** Origins whose browser pages may call the API (CORS); none by default. */
+  readonly corsOrigins: readonly string[];
+  /** Cost points per identity per window; 0 points: no rate limit. */
+  readonly rateLimit: { readonly points: number; readonly windowSeconds: number };
   readonly auth: {
     readonly jwtSecret?: string;
     readonly usesDevelopmentSecret: boolean;
@@ -73,6 +77,16 @@ const schema = z
       .default('FULL'),
     EVENT_MAX_BYTES: wholeNumber(1024, 16 * 1024 * 1024).default(DEFAULT_MAX_EVENT_BYTES),
     SEAL_INTERVAL_MS: wholeNumber(0, 366 * 86_400_000).default(3_600_000),
+    CORS_ORIGINS: z
+      .string()
+      .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .refine((origins) => origins.every(isOrigin), {
+        error: (issue) =>
+          `must be a comma-separated list of origins such as https://bando.dongnai.gov.vn (scheme, host, optional port; no path); not origins: ${(issue.input as string[]).filter((o) => !isOrigin(o)).map((o) => JSON.stringify(o)).join(', ')}`,
+      })
+      .default([]),
+    RATE_LIMIT_POINTS: wholeNumber(0, 1_000_000_000).default(600_000),
+    RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400).default(60),
     AUTH_JWT_SECRET: z.string().optional(),
     AUTH_JWKS_URL: z
       .url({ protocol: /^https?$/, error: (issue) => `must be an http(s) URL${got(issue)}` })
@@ -89,6 +103,15 @@ const schema = z
     if (env.DEMO_DATA === true)
       ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'must not be true when NODE_ENV=production' });
   });
+
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+  } catch {
+    return false;
+  }
+}
 
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
@@ -115,6 +138,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
           maxEventBytes: env.EVENT_MAX_BYTES,
         },
     sealIntervalMs: env.SEAL_INTERVAL_MS,
+    corsOrigins: env.CORS_ORIGINS,
+    rateLimit: { points: env.RATE_LIMIT_POINTS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     auth: {
       jwtSecret: env.AUTH_JWT_SECRET ?? (production ? undefined : DEVELOPMENT_JWT_SECRET),
       usesDevelopmentSecret: !env.AUTH_JWT_SECRET && !production,

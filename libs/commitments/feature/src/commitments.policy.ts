@@ -23,4 +23,6 @@ export const COMMITMENTS_POLICY: PolicyTable = {
   'Mutation.claimFulfillment': ['province'],
   'Mutation.verifyFulfillment': ['province', 'council'],
   'Mutation.cancelCommitment': ['council'],
+  // A field resolver of its own (it reads the log): checked wherever a Commitment is reached.
+  'Commitment.history': 'authenticated',
 };

@@ -7,6 +7,7 @@ export * from './health/health.module.js';
 export * from './logging/correlation-id.js';
 export * from './logging/logging.module.js';
 export * from './http/connection-drain.js';
+export * from './http/http-security.module.js';
 export * from './auth/index.js';
 export * from './graphql/index.js';
 export * from './read-models/read-models.module.js';

@@ -25,6 +25,9 @@ export interface SqliteReadModelsOptions {
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
 
+const FIRST_PAUSE_MS = 100;
+const MAX_PAUSE_MS = 5_000;
+
 const META = [
   'CREATE TABLE IF NOT EXISTS _projections (name TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT',
   'CREATE TABLE IF NOT EXISTS _checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL) STRICT',
@@ -80,7 +83,16 @@ export class SqliteReadModels extends ReadModels {
       await rebuild(options);
     }
     const models = SqliteReadModels.create(options);
-    await models.catchUp();
+    try {
+      await models.catchUp();
+    } catch (error) {
+      // An unreachable log at start is no reason not to start: follow() catches up once it answers.
+      if (!(error instanceof StoreUnavailableError) || options.upTo !== undefined) {
+        models.db.close();
+        throw error;
+      }
+      options.log?.('warn', `read models: the log is unreachable at start (${error.message}); catching up as soon as it answers`);
+    }
     if (options.upTo === undefined) models.following = models.follow();
     return models;
   }
@@ -203,16 +215,27 @@ export class SqliteReadModels extends ReadModels {
     }
   }
 
+  /** Follows the log live; when the subscription fails, resubscribes from the checkpoint with a growing pause. */
   private async follow(): Promise<void> {
-    try {
-      for await (const event of this.options.store.subscribeToAll({ after: this.checkpoint, signal: this.stop.signal })) {
-        this.buffer.push(event);
-        this.scheduleFlush();
+    let pauseMs = FIRST_PAUSE_MS;
+    while (!this.stop.signal.aborted) {
+      try {
+        // From the checkpoint: what is already buffered may come again, and is applied once.
+        for await (const event of this.options.store.subscribeToAll({ after: this.checkpoint, signal: this.stop.signal })) {
+          this.buffer.push(event);
+          this.scheduleFlush();
+          pauseMs = FIRST_PAUSE_MS;
+        }
+        return;
+      } catch (error) {
+        if (this.stop.signal.aborted) return;
+        this.options.log?.('warn', `read models lost the log at position ${this.checkpoint} (${(error as Error).message}); resubscribing in ${pauseMs} ms`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pauseMs);
+          this.stop.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        });
+        pauseMs = Math.min(pauseMs * 2, MAX_PAUSE_MS);
       }
-    } catch (error) {
-      if (this.stop.signal.aborted) return;
-      this.failure = error instanceof Error ? error : new Error(String(error));
-      this.options.log?.('error', `read models stopped following the log: ${this.failure.message}`);
     }
   }
 
@@ -235,7 +258,14 @@ export class SqliteReadModels extends ReadModels {
 
   /** One transaction: every buffered event through every projection, then the checkpoint. */
   private flush(): void {
-    const batch = this.buffer.splice(0).filter((e) => e.position > this.checkpoint);
+    // A redelivered event (the same position again, even within one batch) is applied once.
+    const batch: RecordedEvent[] = [];
+    let last = this.checkpoint;
+    for (const e of this.buffer.splice(0)) {
+      if (e.position <= last) continue;
+      batch.push(e);
+      last = e.position;
+    }
     if (batch.length === 0) return;
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -267,7 +297,9 @@ function digestTables(db: DatabaseSync): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { name } of tables) {
     const hash = createHash('sha256');
-    const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2, 3`);
+    // Ordered by every column, so that the digest does not depend on the table's width or on insertion order.
+    const columns = (db.prepare(`SELECT count(*) AS n FROM pragma_table_info('${name}')`).get() as { n: number }).n;
+    const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY ${Array.from({ length: columns }, (_, i) => i + 1).join(', ')}`);
     rows.setReturnArrays(true);
     for (const row of rows.iterate()) hash.update(JSON.stringify(row, (_, v) => (typeof v === 'bigint' ? v.toString() : v))).update('\n');
     out[name] = hash.digest('hex');

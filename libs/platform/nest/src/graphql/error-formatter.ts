@@ -13,6 +13,7 @@ import {
 } from '@council/platform/event-sourcing';
 import { AuthenticationError, IdentityProviderUnavailableError } from '../auth/authentication-error.js';
 import { QUERY_LIMIT_EXCEEDED, QueryLimitError, TOO_MANY_TOKENS } from './query-limits.js';
+import { RATE_LIMITED } from './rate-limit.js';
 
 /** Every `extensions.code` the API answers with (docs/api.md). */
 export const ERROR_CODES = [
@@ -27,6 +28,7 @@ export const ERROR_CODES = [
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'PAYLOAD_TOO_LARGE',
+  RATE_LIMITED,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -114,6 +116,8 @@ export function createErrorFormatter(options: ErrorFormatterOptions) {
       if (described.extensions?.retryable) logger.error(errorLine(thrown), 'GraphQL');
       return as(described.message, { code: described.code, ...described.extensions });
     }
+    // Apollo's name for "which operation?" (several without operationName, or an unknown one) is not in the contract.
+    if (given.code === 'OPERATION_RESOLUTION_FAILURE') return keep({ ...given, code: 'BAD_REQUEST' });
     // Raised on purpose by GraphQL, Apollo or our own code (parse, validation, coercion): kept.
     if (thrown instanceof GraphQLError) return keep({ ...given, code: given.code ?? 'INTERNAL_SERVER_ERROR' });
     logger.error(errorLine(thrown), 'GraphQL');

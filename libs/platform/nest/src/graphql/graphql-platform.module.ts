@@ -29,6 +29,7 @@ import type { GraphqlContext } from './graphql-context.js';
 import { DEFAULT_MAX_BODY_BYTES, jsonBodyReader } from './json-body.js';
 import { enforcePolicies, listPolicy, type PolicyOptions } from './policy-enforcement.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsRule, type QueryLimits } from './query-limits.js';
+import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from './rate-limit.js';
 import { BigIntScalar, DateScalar, DateTimeScalar, JSONScalar } from './scalars/index.js';
 
 export interface GraphqlPlatformOptions {
@@ -46,6 +47,8 @@ export interface GraphqlPlatformOptions {
   readonly limits?: Partial<QueryLimits>;
   /** Largest request body; default 256 KiB. */
   readonly maxBodyBytes?: number;
+  /** Cost points per identity and window (default DEFAULT_RATE_LIMIT); `points: 0` turns it off. */
+  readonly rateLimit?: RateLimitOptions;
 }
 
 interface ResolvedOptions {
@@ -53,6 +56,7 @@ interface ResolvedOptions {
   readonly maxBodyBytes: number;
   readonly policy: PolicyOptions;
   readonly limits: QueryLimits;
+  readonly rateLimit: RateLimitOptions;
 }
 
 const RESOLVED_OPTIONS = Symbol('GraphqlPlatformOptions');
@@ -91,6 +95,7 @@ export class GraphqlPlatformModule implements NestModule {
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       policy: { table: mergePolicies([PLATFORM_POLICY, ...(options.policies ?? [])]), defaults: options.policyDefaults },
       limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits },
+      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     };
     return {
       module: GraphqlPlatformModule,
@@ -151,6 +156,7 @@ function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOpt
     persistedQueries: false,
     parseOptions: { maxTokens: options.limits.maxTokens },
     validationRules: [queryLimitsRule(options.limits)],
+    plugins: [rateLimitPlugin(options.rateLimit, options.limits)],
     // Apollo stops after the HTTP server has answered its last request (ConnectionDrainModule).
     stopOnApplicationShutdown: true,
   };

@@ -2,6 +2,7 @@ export * from './scalars/index.js';
 export * from './graphql-context.js';
 export * from './error-formatter.js';
 export * from './query-limits.js';
+export * from './rate-limit.js';
 export * from './json-body.js';
 export * from './policy-enforcement.js';
 export * from './schema-file.js';

@@ -80,10 +80,10 @@ const ZERO: Measure = { depth: 0, aliases: 0, directives: 0, cost: 0 };
  * multiplied by the number of items it may return: `first`/`last` when given (a
  * variable counts as `variableListSize`), else `defaultListSize` for a list field, else
  * 1. Under a paginated field, its `edges`/`nodes` lists are not multiplied again.
- * Introspection fields (`__schema`, `__type`) are not counted: introspection is off in
+ * Introspection fields (`__schema`, `__type`, not `__typename`) are not counted: introspection is off in
  * production and the token limit bounds it elsewhere.
  */
-export function queryLimitsRule(limits: QueryLimits): ValidationRule {
+export function queryLimitsRule(limits: QueryLimits, onMeasured?: (operationName: string | undefined, cost: number) => void): ValidationRule {
   return (context: ValidationContext) => {
     const schema = context.getSchema();
     const fragments = new Map<string, Measure>();
@@ -130,7 +130,8 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
           continue;
         }
         const name = selection.name.value;
-        if (name.startsWith('__')) continue;
+        // Introspection is not counted; `__typename` is, or thousands of its aliases would pass every limit.
+        if (name === '__schema' || name === '__type') continue;
         const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
         const type = field ? getNullableType(field.type) : undefined;
         const pageSize = pageSizeOf(selection.arguments, limits);
@@ -159,6 +160,7 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
               ? schema.getMutationType()
               : schema.getSubscriptionType();
         const measure = measureSelections(operation.selectionSet, root ?? undefined, false);
+        onMeasured?.(operation.name?.value, measure.cost);
         const directives = measure.directives + (operation.directives?.length ?? 0);
         const checks: [QueryLimitName, number, number, string][] = [
           ['depth', limits.maxDepth, measure.depth, `Query depth ${measure.depth} exceeds the limit of ${limits.maxDepth}`],

@@ -1,0 +1,129 @@
+// A copy of tests/reliability/support/server.ts: Nx module boundaries forbid importing another test project.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, found from this file whether it runs from tests/ (jest) or dist/tests/. */
+export const repoRoot = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!(existsSync(join(dir, 'package.json')) && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === 'council-platform')) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('repository root not found');
+    dir = up;
+  }
+  return dir;
+})();
+
+const main = join(repoRoot, 'dist/apps/council-api/src/main.js');
+
+export const TEST_SECRET = 'reliability-secret-0123456789-abcdefghijklmnop';
+
+export interface ApiProcess {
+  readonly url: string;
+  readonly pid: number;
+  readonly dataDir: string;
+  /** The last 8 KB the server wrote, stdout and stderr. */
+  output(): string;
+  /** Resolves when the process has ended. */
+  readonly ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGKILL: no shutdown hook runs, as in a power cut of the process. */
+  kill(): Promise<void>;
+  /** SIGTERM and wait (graceful shutdown). */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export const makeDataDir = (prefix = 'council-reliability-') => mkdtemp(join(tmpdir(), prefix));
+export const removeDataDir = (dir: string) => rm(dir, { recursive: true, force: true });
+
+/**
+ * Starts the built council-api (dist/) in a clean environment with its own DATA_DIR,
+ * DEMO_DATA=false, an HS256 secret and LOG_LEVEL=warn, on a free port; waits for /health 200.
+ */
+export async function startApi(dataDir: string, env: Record<string, string> = {}, healthTimeoutMs = 30_000): Promise<ApiProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [main], {
+    cwd: repoRoot,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      AUTH_JWT_SECRET: TEST_SECRET,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let tail = '';
+  const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-8_000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const early = ended.then(({ code, signal }) => Promise.reject(new Error(`council-api ended (${code ?? signal}) before /health answered 200:\n${tail}`)));
+  early.catch(() => undefined);
+  try {
+    await Promise.race([waitForHealth(url, healthTimeoutMs), early]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    await ended;
+    throw error;
+  }
+  return {
+    url,
+    pid: child.pid ?? -1,
+    dataDir,
+    output: () => tail,
+    ended,
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await ended;
+    },
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      try {
+        return await ended;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+export async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (performance.now() < until) {
+    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
+  throw new Error(`${url}/health did not answer 200 within ${timeoutMs} ms`);
+}
+
+/** The process's resident set size in bytes, from /proc (Linux). */
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+  return kb ? Number(kb) * 1024 : 0;
+}
