@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type RecordedEvent, verifyStreamChain } from '@council/platform/event-sourcing';
 import type { Attempt } from './support/append-worker.js';
 import { readLog } from './support/log-check.js';
-import { makeDataDir, removeDataDir, repoRoot } from './support/server.js';
+import { makeDataDir, removeDataDir, repoRoot } from '@council/tests/support';
 
 /**
  * Concurrency: separate processes, each with its own SqliteEventStore on one file,

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { commitmentStream } from '@council/commitments/domain';
-import { ACCEPT, type Answer, COMMITTER, COUNTERPARTY, gql, PROPOSE, proposal, REPORT, report, tokenFor } from './support/api.js';
+import { ACCEPT, type Answer, type ApiProcess, COMMITTER, COUNTERPARTY, gql, killDuringStart, makeDataDir, proposal, PROPOSE, removeDataDir, REPORT, report, startApi, tokenFor } from '@council/tests/support';
 import { type Acknowledged, logProblems, readLog, readModelDifference } from './support/log-check.js';
-import { type ApiProcess, killDuringStart, makeDataDir, removeDataDir, startApi } from './support/server.js';
 
 /**
  * Crash: the real server under a burst of concurrent mutations is killed with SIGKILL

@@ -10,10 +10,9 @@ import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { AuthModule, EventSourcingModule, GraphqlPlatformModule, HealthModule, ReadModelsModule } from '@council/platform/nest';
 import { SqliteReadModels } from '@council/platform/read-model-sqlite';
 import { REGION_POLICY, seedRegionReferenceData } from '@council/region/feature';
-import { codes, COMMITTER, gql, PROPOSE, proposal, tokenFor } from './support/api.js';
+import { codes, COMMITTER, gql, makeDataDir, proposal, PROPOSE, removeDataDir, TEST_SECRET, tokenFor } from '@council/tests/support';
 import { FaultyEventStore } from './support/faulty-event-store.js';
 import { APP_PROJECTIONS, logProblems, readLog } from './support/log-check.js';
-import { makeDataDir, removeDataDir, TEST_SECRET } from './support/server.js';
 
 /**
  * Faults: council-api's modules (as apps/council-api wires them) on a store wrapper that

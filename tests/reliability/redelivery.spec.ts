@@ -6,7 +6,7 @@ import { EventStore, FixedClock, type Projection, StoreUnavailableError, type Re
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { SqliteReadModels } from '@council/platform/read-model-sqlite';
 import { APP_PROJECTIONS, readModelDifference } from './support/log-check.js';
-import { makeDataDir, removeDataDir, repoRoot } from './support/server.js';
+import { makeDataDir, removeDataDir, repoRoot } from '@council/tests/support';
 
 /**
  * Redelivery: the projector sees every event twice (a store that redelivers each page

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import autocannon from 'autocannon';
-import { ACCEPT, COMMITTER, COUNCIL, COUNTERPARTY, gql, PROPOSE, proposal, report, tokenFor } from './support/api.js';
-import { type ApiProcess, makeDataDir, removeDataDir, rssOf, startApi } from './support/server.js';
+import { ACCEPT, type ApiProcess, COMMITTER, COUNCIL, COUNTERPARTY, gql, makeDataDir, proposal, PROPOSE, removeDataDir, report, rssOf, startApi, tokenFor } from '@council/tests/support';
 
 /**
  * Soak: mixed reads and writes over HTTP (autocannon) for SOAK_SECONDS (30 in the

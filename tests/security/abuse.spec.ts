@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT } from 'jose';
-import { type Answer, codes, COUNCIL, gql, headOf, tokenFor } from './support/api.js';
-import { type ApiProcess, makeDataDir, removeDataDir, startApi, TEST_SECRET } from './support/server.js';
+import { type Answer, type ApiProcess, codes, COUNCIL, gql, headOf, makeDataDir, removeDataDir, startApi, TEST_SECRET, tokenFor } from '@council/tests/support';
 
 /**
  * Abuse: hostile documents refused before anything runs; rate limiting by operation

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { ERROR_CODES } from '@council/platform/nest';
-import { ACCEPT, type Answer, COMMITTER, COUNCIL, COUNTERPARTY, gql, headOf, PROPOSE, proposal, tokenFor, vietnamDay } from './support/api.js';
-import { type ApiProcess, makeDataDir, removeDataDir, startApi } from './support/server.js';
+import { ACCEPT, type Answer, type ApiProcess, COMMITTER, COUNCIL, COUNTERPARTY, gql, headOf, makeDataDir, proposal, PROPOSE, removeDataDir, startApi, tokenFor, vietnamDay } from '@council/tests/support';
 
 /**
  * Bad input: property-based fuzzing (fast-check) of every mutation's arguments, from
