@@ -25,7 +25,16 @@ export async function initialDownload(outDir = webOutDir) {
 export async function buildWeb() {
   const started = performance.now();
   const { build } = await import('vite');
-  await build({ configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  // Vite keeps a NODE_ENV it finds (jest sets `test`), which would bundle React's development
+  // build: the page served to tests and measured against the budget must be the one users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const { files, total } = await initialDownload();
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.error(
