@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import type { CommitmentStatus, ProvinceView, ScheduleStatus } from './api.js';
 import { addDays, daysBetween, endOfVietnamDay, vietnamToday } from './format.js';
 import { useI18n } from './i18n.js';
+import type { MessageKey } from './messages.js';
 import { useSession } from './session.js';
 
 /** A query that refetches whenever `dashboardsChanged` says the read models moved. */
@@ -134,4 +135,20 @@ export interface DashboardLens {
   readonly view: ProvinceView;
   setAsOf(asOf: string | null): void;
   setView(view: ProvinceView): void;
+}
+
+/** A table's head: one column header per message key, in order. */
+export function ColumnHeads({ columns }: { columns: readonly MessageKey[] }) {
+  const { t } = useI18n();
+  return (
+    <thead>
+      <tr>
+        {columns.map((key) => (
+          <th key={key} scope="col">
+            {t(key)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { type CommitmentStatus, COMMITMENTS, PROVINCES, type ProvinceRef, type ScheduleStatus, STATUSES, type Track, TRACKS } from '../api.js';
-import { PageHeader, ScheduleBadge, StatusBadge, useLiveQuery } from '../components.js';
+import { ColumnHeads, PageHeader, ScheduleBadge, StatusBadge, useLiveQuery } from '../components.js';
 import { useI18n, useProvinceName } from '../i18n.js';
 import { Link } from '../router.js';
 
@@ -90,18 +90,7 @@ export function CommitmentsPage() {
       </PageHeader>
       <div className="table-scroll">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('field.title')}</th>
-              <th scope="col">{t('field.track')}</th>
-              <th scope="col">{t('field.committer')}</th>
-              <th scope="col">{t('field.counterparties')}</th>
-              <th scope="col">{t('field.status')}</th>
-              <th scope="col">{t('field.schedule')}</th>
-              <th scope="col">{t('field.deadline')}</th>
-              <th scope="col">{t('field.progress')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['field.title', 'field.track', 'field.committer', 'field.counterparties', 'field.status', 'field.schedule', 'field.deadline', 'field.progress']} />
           {pages.map((after, index) => (
             <CommitmentPage
               key={`${after ?? 'first'}-${JSON.stringify(filter)}`}

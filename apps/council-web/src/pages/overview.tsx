@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { OVERVIEW, type RegionOverview, SCHEDULES, type ScheduleStatus, type TrackSummary, type UpcomingDeadline } from '../api.js';
 import { Chart, type ChartOption } from '../chart.js';
-import { AsOfSlider, type DashboardLens, Figure, Loaded, PageHeader, ProvinceViewSwitch, ScheduleBadge, useLiveQuery } from '../components.js';
+import { AsOfSlider, ColumnHeads, type DashboardLens, Figure, Loaded, PageHeader, ProvinceViewSwitch, ScheduleBadge, useLiveQuery } from '../components.js';
 import { type I18n, useI18n, useProvinceName } from '../i18n.js';
 import { Link } from '../router.js';
 
@@ -187,14 +187,7 @@ export function Deadlines({ deadlines }: { deadlines: UpcomingDeadline[] }) {
   return (
     <div className="table-scroll">
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('field.deadline')}</th>
-            <th scope="col">{t('field.title')}</th>
-            <th scope="col">{t('field.committer')}</th>
-            <th scope="col">{t('field.schedule')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['field.deadline', 'field.title', 'field.committer', 'field.schedule']} />
         <tbody>
           {deadlines.map((d) => (
             <tr key={d.id}>

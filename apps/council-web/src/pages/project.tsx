@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { PROJECT_DASHBOARD, type ProjectDashboard } from '../api.js';
-import { AsOfSlider, type DashboardLens, Loaded, PageHeader, ProvinceViewSwitch, ScheduleBadge, StatusBadge, useLiveQuery } from '../components.js';
+import { AsOfSlider, ColumnHeads, type DashboardLens, Loaded, PageHeader, ProvinceViewSwitch, ScheduleBadge, StatusBadge, useLiveQuery } from '../components.js';
 import { useI18n, useProvinceName } from '../i18n.js';
 import { Link } from '../router.js';
 import { TrackBody } from './track.js';
@@ -43,16 +43,7 @@ function ProjectCommitments({ dashboard }: { dashboard: ProjectDashboard }) {
       <h2 id="project-commitments">{t('project.commitments')}</h2>
       <div className="table-scroll">
         <table data-testid="project-commitments">
-          <thead>
-            <tr>
-              <th scope="col">{t('field.title')}</th>
-              <th scope="col">{t('field.committer')}</th>
-              <th scope="col">{t('field.status')}</th>
-              <th scope="col">{t('field.schedule')}</th>
-              <th scope="col">{t('field.deadline')}</th>
-              <th scope="col">{t('field.progress')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['field.title', 'field.committer', 'field.status', 'field.schedule', 'field.deadline', 'field.progress']} />
           <tbody>
             {dashboard.commitments.length === 0 && (
               <tr>
