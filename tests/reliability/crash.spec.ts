@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { commitmentStream } from '@council/commitments/domain';
-import { ACCEPT, type Answer, type ApiProcess, COMMITTER, COUNTERPARTY, gql, killDuringStart, makeDataDir, proposal, PROPOSE, removeDataDir, REPORT, report, startApi, tokenFor } from '@council/tests/support';
+import { ACCEPT, type Answer, type ApiProcess, COMMITTER, COUNTERPARTY, gql, killDuringStart, makeDataDir, proposal, PROPOSE, removeDataDir, REPORT, report, seededRandom, startApi, tokenFor } from '@council/tests/support';
 import { type Acknowledged, logProblems, readLog, readModelDifference } from './support/log-check.js';
 
 /**
@@ -24,17 +24,6 @@ interface Pending {
   readonly streamOf: (answer: Record<string, unknown>) => string;
 }
 
-/** A seeded PRNG (mulberry32): the kill moments of a failing run can be replayed with CRASH_SEED. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe(`council-api killed with SIGKILL under concurrent mutations (${CYCLES} cycles)`, () => {
   let dataDir: string;
@@ -44,7 +33,7 @@ describe(`council-api killed with SIGKILL under concurrent mutations (${CYCLES} 
   let counterparty: string;
   const acknowledged = new Map<string, Acknowledged>();
   const seed = Number(process.env['CRASH_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
-  const next = random(seed);
+  const next = seededRandom(seed);
   const stats = { mutations: 0, retried: 0, recordedBeforeCrash: 0, killedStarting: 0 };
 
   beforeAll(async () => {

@@ -19,6 +19,7 @@ import { type CommitmentCommand, commitmentDecider, commitmentSchemas, commitmen
 import { type Actor, FixedClock, handleCommand, type JsonValue } from '@council/platform/event-sourcing';
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { REGION_STREAM, type RegionCommand, regionDecider, regionFrom, SOUTHEAST_REGION } from '@council/region/domain';
+import { seededRandom } from '@council/tests/support';
 
 /** Bump when the generated log changes shape: cached files of another version are not reused. */
 export const GENERATOR_VERSION = 2;
@@ -54,17 +55,6 @@ const council: Actor = { subject: 'secretariat-1', roles: ['council'] };
 const officer = (code: string): Actor => ({ subject: `officer-${code}`, roles: ['province'], province: code });
 const day = (ms: number): string => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
 
-/** mulberry32: small, fast and the same everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Body = Pick<CommitmentCommand, 'type' | 'data'>;
 interface Step {
@@ -172,7 +162,7 @@ export async function syntheticRegion(events: number, seed: number, log: (messag
 
   // Whole lifecycles until the log would hold `events` (with a margin for steps that decide
   // nothing), then every step in time order, cut at exactly `events`.
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const steps: Step[] = [];
   let commitments = 0;
   for (let estimate = SOUTHEAST_REGION.length; estimate < events * 1.01; commitments++) {

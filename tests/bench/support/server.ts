@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@council/tests/support';
 
 /** The repository root: this file runs as dist/tests/bench/support/server.js. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -75,18 +75,6 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
   });
 }
 
-/** A port free on 127.0.0.1 right now (the OS picks it; the listener is closed again). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolveListen);
-  });
-  const address = server.address();
-  await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
-  if (!address || typeof address === 'string') throw new Error('could not find a free port');
-  return address.port;
-}
 
 async function waitForHealth(url: string): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {

@@ -1,2 +1,3 @@
 export * from './api.js';
 export * from './server.js';
+export * from './random.js';

@@ -63,3 +63,37 @@ export interface SealedEvent {
   readonly dataJson: string;
   readonly metadataJson: string;
 }
+
+/** What every reader-facing view of a recorded event shows (a commitment's history, the audit trail). */
+export interface EventRecordFields {
+  readonly position: bigint;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly data: JsonValue;
+  readonly actor?: { subject: string; roles: string[]; province?: string; name?: string };
+  readonly commandId?: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  readonly recordedAt: Date;
+  readonly effectiveAt: Date;
+  readonly hash: string;
+}
+
+export function eventRecordFields(e: RecordedEvent): EventRecordFields {
+  const { actor, commandId, correlationId, causationId, recordedAt, effectiveAt } = e.metadata;
+  return {
+    position: e.position,
+    streamId: e.streamId,
+    revision: Number(e.revision),
+    type: e.type,
+    data: e.data,
+    ...(actor && { actor: { ...actor, roles: [...actor.roles] } }),
+    ...(commandId && { commandId }),
+    ...(correlationId && { correlationId }),
+    ...(causationId && { causationId }),
+    recordedAt: new Date(recordedAt),
+    effectiveAt: new Date(effectiveAt),
+    hash: e.hash,
+  };
+}

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { EventStore, type RecordedEvent, ValidationError } from '@council/platform/event-sourcing';
+import { EventStore, eventRecordFields, type RecordedEvent, ValidationError } from '@council/platform/event-sourcing';
 import { type AuditFilter, matchesAuditFilter } from '@council/audit/domain';
 import { AuditEventConnection, AuditTrailArgs, type AuditEvent } from './audit-trail.types.js';
 
@@ -48,24 +48,7 @@ export class AuditTrailResolver {
 }
 
 export function auditEvent(e: RecordedEvent): AuditEvent {
-  const { actor, commandId, correlationId, causationId, recordedAt, effectiveAt, schemaVersion } = e.metadata;
-  return {
-    position: e.position,
-    streamId: e.streamId,
-    revision: Number(e.revision),
-    id: e.id,
-    type: e.type,
-    data: e.data,
-    ...(actor && { actor: { ...actor, roles: [...actor.roles] } }),
-    ...(commandId && { commandId }),
-    ...(correlationId && { correlationId }),
-    ...(causationId && { causationId }),
-    recordedAt: new Date(recordedAt),
-    effectiveAt: new Date(effectiveAt),
-    schemaVersion,
-    metadata: e.metadata,
-    hash: e.hash,
-  };
+  return { ...eventRecordFields(e), id: e.id, schemaVersion: e.metadata.schemaVersion, metadata: e.metadata };
 }
 
 function decodeCursor(cursor: string): bigint {

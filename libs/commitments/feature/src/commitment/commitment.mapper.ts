@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@council/platform/event-sourcing';
+import { eventRecordFields, type RecordedEvent } from '@council/platform/event-sourcing';
 import { type CommitmentView, evidenceStatus, progressOf, scheduleStatus } from '@council/commitments/read-models';
 import { provinceName, type Region, successorOn } from '@council/region/domain';
 import type { LoadedCommitment } from './commitment-reader.js';
@@ -13,21 +13,7 @@ function province(region: Region, code: string, madeOn: string, today: string): 
 }
 
 export function historyEntry(e: RecordedEvent): HistoryEntry {
-  const { actor, commandId, correlationId, causationId } = e.metadata;
-  return {
-    position: e.position,
-    streamId: e.streamId,
-    revision: Number(e.revision),
-    type: e.type,
-    data: e.data,
-    ...(actor && { actor: { ...actor, roles: [...actor.roles] } }),
-    ...(commandId && { commandId }),
-    ...(correlationId && { correlationId }),
-    ...(causationId && { causationId }),
-    recordedAt: new Date(e.metadata.recordedAt),
-    effectiveAt: new Date(e.metadata.effectiveAt),
-    hash: e.hash,
-  };
+  return eventRecordFields(e);
 }
 
 /**

@@ -40,8 +40,8 @@ export class DashboardsResolver {
     @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<TrackDashboard> {
-    return this.remember(['track', track, asOf, effectiveAsOf, provinces], async () => {
-      const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
+    return this.remember(['track', track, asOf, effectiveAsOf, provinces], async (region) => {
+      const { views, today, options } = await this.load(asOf, effectiveAsOf, provinces);
       return toTrackDashboard(trackDashboard(views, track, today, region, options), region);
     });
   }
@@ -53,8 +53,8 @@ export class DashboardsResolver {
     @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<ProvinceScorecard> {
-    return this.remember(['province', province, asOf, effectiveAsOf, provinces], async () => {
-      const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
+    return this.remember(['province', province, asOf, effectiveAsOf, provinces], async (region) => {
+      const { views, today, options } = await this.load(asOf, effectiveAsOf, provinces);
       if (!region.provinces[province]) throw new NotFoundError(`no province ${province}`);
       return toProvinceScorecard(provinceScorecard(views, province, today, region, options), region);
     });
@@ -66,8 +66,8 @@ export class DashboardsResolver {
     @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<RegionOverview> {
-    return this.remember(['region', asOf, effectiveAsOf, provinces], async () => {
-      const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
+    return this.remember(['region', asOf, effectiveAsOf, provinces], async (region) => {
+      const { views, today, options } = await this.load(asOf, effectiveAsOf, provinces);
       return toRegionOverview(regionOverview(views, today, region, options), region);
     });
   }
@@ -76,14 +76,15 @@ export class DashboardsResolver {
    * The answer computed before for the same question, when the views (their stamp), the
    * region and the day are still those it was computed from; otherwise computes it.
    */
-  private async remember<T>(question: readonly unknown[], compute: () => Promise<T>): Promise<T> {
+  private async remember<T>(question: readonly unknown[], compute: (region: Region) => Promise<T>): Promise<T> {
     const stamp = this.views.stamp();
-    if (stamp === undefined) return compute();
-    const [region, today] = [await this.region.current(), vietnamDate(this.clock.now())];
+    const region = await this.region.current();
+    if (stamp === undefined) return compute(region);
+    const today = vietnamDate(this.clock.now());
     const key = JSON.stringify([...question.map((q) => (q instanceof Date ? q.toISOString() : (q ?? null))), today]);
     const known = this.answers.get(key);
     if (known && known.stamp === stamp && known.region === region) return known.answer as T;
-    const answer = await compute();
+    const answer = await compute(region);
     // Kept only if nothing moved while it was computed.
     if (this.views.stamp() === stamp && (await this.region.current()) === region) {
       this.answers.delete(key);
@@ -100,8 +101,8 @@ export class DashboardsResolver {
     @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<ProjectDashboard> {
-    return this.remember(['project', id, asOf, effectiveAsOf, provinces], async () => {
-      const { views, region, today, options } = await this.load(asOf, effectiveAsOf, provinces);
+    return this.remember(['project', id, asOf, effectiveAsOf, provinces], async (region) => {
+      const { views, today, options } = await this.load(asOf, effectiveAsOf, provinces);
       const project = region.projects[id];
       if (!project) throw new NotFoundError(`no project ${id}`);
       const own = views.filter((v) => v.projectId === id);
@@ -113,11 +114,10 @@ export class DashboardsResolver {
     });
   }
 
-  /** The views and region to judge, the day in Việt Nam schedules are judged on, and which provinces to count by. */
+  /** The views to judge, the day in Việt Nam schedules are judged on, and which provinces to count by. */
   private async load(asOf: Date | null | undefined, effectiveAsOf: string | null | undefined, provinces: ProvinceView | null | undefined) {
-    const views = effectiveAsOf ? this.views.effectiveOn(effectiveAsOf, asOf ?? undefined) : asOf ? this.views.asOf(asOf) : this.views.current();
+    const views = await (effectiveAsOf ? this.views.effectiveOn(effectiveAsOf, asOf ?? undefined) : asOf ? this.views.asOf(asOf) : this.views.current());
     const today = effectiveAsOf ?? vietnamDate(asOf ?? this.clock.now());
-    const [judged, region] = await Promise.all([views, this.region.current()]);
-    return { views: judged, region, today, options: { provinces: provinces ?? ProvinceView.AS_THEY_ARE } };
+    return { views, today, options: { provinces: provinces ?? ProvinceView.AS_THEY_ARE } };
   }
 }
