@@ -1,28 +1,61 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { commitmentSchemas, COMMITMENT_STREAM_PREFIX } from '@council/commitments/domain';
-import { type CommitmentView, evolveCommitmentView, type StoredView, storedViewAsOf, viewsChangedAfter } from '@council/commitments/read-models';
+import {
+  assembleView,
+  type CommitmentState,
+  type CommitmentView,
+  evolveCommitmentView,
+  type FixedPart,
+  fixedPart,
+  type StoredView,
+  versionsAfter,
+  versionState,
+  viewsChangedAfter,
+} from '@council/commitments/read-models';
 import { EventStore, ReadModels, vietnamDate } from '@council/platform/event-sourcing';
 import { CommitmentViews } from './commitment-views.js';
 
 const EFFECTIVE_PAGE = 5_000;
+/** Decoded version states kept for as-of answers (most moments need the same few states per commitment). */
+const STATES_KEPT = 100_000;
 
 /** The order of `currentViews` (SQLite's binary collation): deadline, then id. */
 const byDeadlineThenId = (a: CommitmentView, b: CommitmentView): number =>
   a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
+/** A commitment's versions in log order, as parallel arrays of numbers (a region holds about a million). */
+interface Timeline {
+  readonly recordedAt: number[];
+  readonly position: number[];
+  readonly revision: number[];
+  readonly reports: number[];
+  readonly stateAt: number[];
+}
+
+/** A current view with its fixed part, decoded once, for the as-of answers that need it. */
+interface Known extends StoredView {
+  fixed?: FixedPart;
+}
+
 /**
  * The dashboards' commitment views, read from the node's projected read models and kept
  * decoded in memory: each query reads only the views changed since the last one (by
- * position), instead of parsing every view again. As-of answers start from the current
- * views and read, in the versions table, only the heads of the commitments changed after
- * the moment (their reports are the first ones the current view recorded).
+ * position), instead of parsing every view again. For as-of answers the versions' numbers
+ * (when recorded, revision, position, how many reports, where the state is) are kept in
+ * memory per commitment once the first as-of question came: a commitment changed after
+ * the moment is its fixed part, the state of its last version recorded by then (one small
+ * read, and most moments need states already decoded), and its first reports.
  */
 @Injectable()
 export class ProjectedCommitmentViews extends CommitmentViews implements OnModuleDestroy {
-  private readonly byId = new Map<string, StoredView>();
+  private readonly byId = new Map<string, Known>();
   /** The read-model position `byId` reflects; -1: nothing read yet. */
   private seen = -1n;
   private sorted: CommitmentView[] | undefined;
+  /** Versions by commitment, once an as-of question came; up to `versionsSeen`. */
+  private timelines: Map<string, Timeline> | undefined;
+  private versionsSeen = 0;
+  private readonly states = new Map<number, CommitmentState>();
 
   /** Counts the times the read models were replaced under the same position (a rebuild swapped in). */
   private generation = 0;
@@ -36,17 +69,23 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     // A change told without the position moving on is a rebuilt file swapped in: read everything again.
     this.stopListening = readModels.onChange((position) => {
       if (position > this.seen) return;
-      this.byId.clear();
-      this.sorted = undefined;
-      this.seen = -1n;
+      this.forget();
       this.generation += 1;
     });
   }
 
   onModuleDestroy(): void {
     this.stopListening();
+    this.forget();
+  }
+
+  private forget(): void {
     this.byId.clear();
     this.sorted = undefined;
+    this.seen = -1n;
+    this.timelines = undefined;
+    this.versionsSeen = 0;
+    this.states.clear();
   }
 
   override stamp(): string {
@@ -60,12 +99,31 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
 
   async asOf(moment: Date): Promise<readonly CommitmentView[]> {
     this.refresh();
-    const cut = moment.toISOString();
+    const cut = moment.getTime();
     const views: CommitmentView[] = [];
     this.readModels.read((db) => {
-      for (const stored of this.byId.values()) {
-        const view = stored.recordedAt <= cut ? stored.view : storedViewAsOf(db, stored, moment);
-        if (view) views.push(view);
+      const timelines = this.followVersions(db);
+      for (const known of this.byId.values()) {
+        if (known.recordedAt <= cut) {
+          views.push(known.view);
+          continue;
+        }
+        const line = timelines.get(known.view.id);
+        if (!line) continue;
+        // The last version recorded by then (versions are in log order; a clock that went back is no reason to skip one).
+        let at = line.recordedAt.length - 1;
+        while (at >= 0 && line.recordedAt[at]! > cut) at--;
+        if (at < 0) continue;
+        const stateAt = line.stateAt[at]!;
+        let state = this.states.get(stateAt);
+        if (!state) {
+          state = versionState(db, stateAt) ?? undefined;
+          if (!state) continue;
+          if (this.states.size >= STATES_KEPT) this.states.delete(this.states.keys().next().value!);
+          this.states.set(stateAt, state);
+        }
+        known.fixed ??= fixedPart(known.view);
+        views.push(assembleView(known.fixed, state, known.recorded.slice(0, line.reports[at]), BigInt(line.revision[at]!), BigInt(line.position[at]!)));
       }
     });
     return views.sort(byDeadlineThenId);
@@ -75,7 +133,10 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   private refresh(): void {
     const at = this.readModels.position();
     if (at === this.seen) return;
-    const changed = this.readModels.read((db) => viewsChangedAfter(db, this.seen));
+    const changed = this.readModels.read((db) => {
+      if (this.timelines) this.followVersions(db);
+      return viewsChangedAfter(db, this.seen);
+    });
     this.seen = at;
     if (changed.length === 0) return;
     let reorder = false;
@@ -85,6 +146,22 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
       this.byId.set(stored.view.id, stored);
     }
     this.sorted = reorder || !this.sorted ? undefined : this.sorted.map((v) => this.byId.get(v.id)!.view);
+  }
+
+  /** The versions' numbers by commitment, read once and then only those added since. */
+  private followVersions(db: Parameters<Parameters<ReadModels['read']>[0]>[0]): Map<string, Timeline> {
+    const timelines = (this.timelines ??= new Map());
+    versionsAfter(db, this.versionsSeen, (v) => {
+      let line = timelines.get(v.id);
+      if (!line) timelines.set(v.id, (line = { recordedAt: [], position: [], revision: [], reports: [], stateAt: [] }));
+      line.recordedAt.push(v.recordedAt);
+      line.position.push(v.position);
+      line.revision.push(v.revision);
+      line.reports.push(v.reports);
+      line.stateAt.push(v.stateAt);
+      this.versionsSeen = v.position;
+    });
+    return timelines;
   }
 
   /**

@@ -109,13 +109,14 @@ export function evolveCommitmentView(view: CommitmentView | null, recorded: View
   }
   if (!view) return null;
   const next = { ...view, ...at };
-  const day = vietnamDate(new Date(recorded.metadata.effectiveAt));
   switch (event.type) {
-    case 'CommitmentAccepted':
+    case 'CommitmentAccepted': {
+      const day = vietnamDate(new Date(recorded.metadata.effectiveAt));
       return {
         ...next,
         counterparties: view.counterparties.map((c) => (c.code === event.data.party ? { ...c, acceptedOn: day, actingProvince: event.data.actingProvince } : c)),
       };
+    }
     case 'CommitmentActivated':
       return { ...next, status: 'active', activatedOn: event.data.activatedOn };
     case 'CommitmentDeclined':
@@ -125,10 +126,8 @@ export function evolveCommitmentView(view: CommitmentView | null, recorded: View
     case 'ProgressReported': {
       const d = event.data;
       const report: ProgressReportView = { reportedFor: d.reportedFor, recordedAt: recorded.metadata.recordedAt, value: d.value, ...pick(d, ['disbursedVnd', 'note', 'evidenceUrl']) };
-      const reports = [...view.reports, report].sort((a, b) => a.reportedFor.localeCompare(b.reportedFor));
-      const latest = reports[reports.length - 1]!;
-      const disbursed = [...reports].reverse().find((r) => r.disbursedVnd !== undefined)?.disbursedVnd ?? null;
-      return { ...next, reports, indicator: { ...view.indicator, actual: latest.value }, disbursedVnd: disbursed };
+      const reports = withReport(view.reports, report);
+      return { ...next, reports, indicator: { ...view.indicator, actual: actualOf(reports) }, disbursedVnd: disbursedOf(reports) };
     }
     case 'DeadlineExtensionRequested':
       return { ...next, pendingExtension: { newDeadline: event.data.newDeadline, reason: event.data.reason } };
@@ -160,6 +159,34 @@ export function evolveCommitmentView(view: CommitmentView | null, recorded: View
     default:
       return next;
   }
+}
+
+/**
+ * The reports with one more, in the order of the day reported for (ISO days: their code
+ * units order them), a report for the same day after those recorded before it.
+ */
+function withReport(reports: readonly ProgressReportView[], report: ProgressReportView): ProgressReportView[] {
+  let at = reports.length;
+  while (at > 0 && reports[at - 1]!.reportedFor > report.reportedFor) at--;
+  return [...reports.slice(0, at), report, ...reports.slice(at)];
+}
+
+/** Reports in the order of the day reported for, ties in recorded order (as the view keeps them). */
+export function sortReports(recorded: readonly ProgressReportView[]): ProgressReportView[] {
+  let out: ProgressReportView[] = [];
+  for (const report of recorded) out = withReport(out, report);
+  return out;
+}
+
+/** What the indicator stands at: the value of the report for the latest day (null before any). */
+export function actualOf(reports: readonly ProgressReportView[]): number | null {
+  return reports.length === 0 ? null : reports[reports.length - 1]!.value;
+}
+
+/** Disbursed to date: the running total of the latest report that gave one. */
+export function disbursedOf(reports: readonly ProgressReportView[]): string | null {
+  for (let i = reports.length - 1; i >= 0; i--) if (reports[i]!.disbursedVnd !== undefined) return reports[i]!.disbursedVnd!;
+  return null;
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
