@@ -104,6 +104,7 @@ async function main(): Promise<void> {
       `readAll pages:           ${rate(events, read.cpuMs)} events/CPU-s, ${rate(events, read.wallMs)} events/s wall`,
       `rebuild:                 ${rate(events, rebuild.cpuMs)} events/CPU-s, ${rate(events, rebuild.wallMs)} events/s wall, ratio to raw ${(raw.cpuMs / rebuild.cpuMs).toFixed(2)}× (CPU) ${(raw.wallMs / rebuild.wallMs).toFixed(2)}× (wall)`,
       `first current():         ${Math.round(first.cpuMs)} ms CPU, ${Math.round(first.wallMs)} ms wall`,
+      `asOf CPU ms in order:    ${cpu.map((c) => Math.round(c)).join(' ')}`,
       `asOf (${AS_OF_QUERIES} moments):     p50 ${percentile(cpu, 50).toFixed(0)} / p95 ${percentile(cpu, 95).toFixed(0)} ms CPU, p50 ${percentile(wall, 50).toFixed(0)} / p95 ${percentile(wall, 95).toFixed(0)} ms wall`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -2,11 +2,12 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { commitmentSchemas, COMMITMENT_STREAM_PREFIX } from '@council/commitments/domain';
 import {
   assembleView,
-  type CommitmentState,
   type CommitmentView,
+  type DecodedState,
   evolveCommitmentView,
   type FixedPart,
   fixedPart,
+  sortReports,
   type StoredView,
   versionsAfter,
   versionState,
@@ -32,9 +33,11 @@ interface Timeline {
   readonly stateAt: number[];
 }
 
-/** A current view with its fixed part, decoded once, for the as-of answers that need it. */
+/** A current view with what as-of answers need of it, worked out once when they first do. */
 interface Known extends StoredView {
   fixed?: FixedPart;
+  /** Whether its reports were recorded in the order of the days they report for (the first few then need no sort). */
+  inOrder?: boolean;
 }
 
 /**
@@ -55,7 +58,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   /** Versions by commitment, once an as-of question came; up to `versionsSeen`. */
   private timelines: Map<string, Timeline> | undefined;
   private versionsSeen = 0;
-  private readonly states = new Map<number, CommitmentState>();
+  private readonly states = new Map<number, DecodedState>();
 
   /** Counts the times the read models were replaced under the same position (a rebuild swapped in). */
   private generation = 0;
@@ -98,14 +101,16 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   }
 
   async asOf(moment: Date): Promise<readonly CommitmentView[]> {
-    this.refresh();
+    const current = await this.current();
     const cut = moment.getTime();
     const views: CommitmentView[] = [];
+    let reorder = false;
     this.readModels.read((db) => {
       const timelines = this.followVersions(db);
-      for (const known of this.byId.values()) {
+      for (const view of current) {
+        const known = this.byId.get(view.id)!;
         if (known.recordedAt <= cut) {
-          views.push(known.view);
+          views.push(view);
           continue;
         }
         const line = timelines.get(known.view.id);
@@ -122,11 +127,16 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
           if (this.states.size >= STATES_KEPT) this.states.delete(this.states.keys().next().value!);
           this.states.set(stateAt, state);
         }
-        known.fixed ??= fixedPart(known.view);
-        views.push(assembleView(known.fixed, state, known.recorded.slice(0, line.reports[at]), BigInt(line.revision[at]!), BigInt(line.position[at]!)));
+        known.fixed ??= fixedPart(view);
+        known.inOrder ??= known.recorded.every((r, i) => i === 0 || known.recorded[i - 1]!.reportedFor <= r.reportedFor);
+        const first = known.recorded.slice(0, line.reports[at]);
+        const then = assembleView(known.fixed, state, known.inOrder ? first : sortReports(first), BigInt(line.revision[at]!), BigInt(line.position[at]!));
+        if (then.deadline !== view.deadline) reorder = true;
+        views.push(then);
       }
     });
-    return views.sort(byDeadlineThenId);
+    // In the current order already, but for deadlines extended since the moment.
+    return reorder ? views.sort(byDeadlineThenId) : views;
   }
 
   /** Brings the decoded views up to the read models' position (reads and position are synchronous, so they agree). */

@@ -106,9 +106,7 @@ function endBatch(db: ProjectionDb): void {
   memory.batch = undefined;
   memory.versions = [];
   if (!batch || batch.size === 0) return;
-  // Whatever happens below, the decoded views are only trusted again once the database shows they were written.
-  memory.mark = -1;
-  let mark = -1;
+  let last = { id: '', position: -1 };
   for (const [id, change] of batch) {
     const { view, stateAt, recordedAt } = change.now;
     if (change.stored === null) {
@@ -129,11 +127,12 @@ function endBatch(db: ProjectionDb): void {
     } else {
       db.run('UPDATE commitment_views SET revision = ?, position = ?, recorded_at = ? WHERE id = ?', view.revision, view.position, recordedAt, id);
     }
-    if (Number(view.position) > mark) mark = Number(view.position);
+    if (Number(view.position) > last.position) last = { id, position: Number(view.position) };
   }
   writeVersions(db, versions);
+  // Remembered before the transaction commits: if it is rolled back, the next batch finds `last` gone and forgets them.
   for (const change of batch.values()) remember(memory, change.now);
-  memory.mark = mark;
+  memory.last = last;
 }
 
 /** A view as the projection keeps it: with the position of the version holding its state and when it was recorded. */
@@ -153,8 +152,8 @@ interface Change {
 
 interface Memory {
   readonly views: Map<string, Held>;
-  /** The highest position the decoded views say the table holds; -1: unknown, check. */
-  mark: number;
+  /** The view the last batch wrote last, and at which position: what `validate` checks. */
+  last: { readonly id: string; readonly position: number } | undefined;
   batch: Map<string, Change> | undefined;
   versions: SqlValue[];
 }
@@ -163,19 +162,19 @@ const memories = new WeakMap<ProjectionDb, Memory>();
 
 function memoryOf(db: ProjectionDb): Memory {
   let memory = memories.get(db);
-  if (!memory) memories.set(db, (memory = { views: new Map(), mark: -1, batch: undefined, versions: [] }));
+  if (!memory) memories.set(db, (memory = { views: new Map(), last: undefined, batch: undefined, versions: [] }));
   return memory;
 }
 
 /**
- * Trusts the decoded views only when the table's highest position is the one they were
- * written at: a rolled-back batch, or any other writer, empties them.
+ * Trusts the decoded views only when the view written last stands in the table at the
+ * position it was written at: a rolled-back batch took it back, so it empties them.
  */
 function validate(db: ProjectionDb, memory: Memory): void {
-  const row = db.get<{ p: number | null }>('SELECT max(position) AS p FROM commitment_views');
-  const stored = row?.p ?? 0;
-  if (memory.mark !== stored) memory.views.clear();
-  memory.mark = stored;
+  if (memory.last === undefined) return;
+  const row = db.get<{ position: number }>('SELECT position FROM commitment_views WHERE id = ?', memory.last.id);
+  if (row?.position !== memory.last.position) memory.views.clear();
+  memory.last = undefined;
 }
 
 function fold(db: ProjectionDb, memory: Memory, recorded: RecordedEvent): void {
@@ -245,17 +244,26 @@ export function fixedPart(view: CommitmentView): FixedPart {
   return out as FixedPart;
 }
 
+/** A stored state, decoded once: what it sets on a view, and the indicator's target. */
+export interface DecodedState {
+  readonly patch: Omit<CommitmentState, 'target'>;
+  readonly target: number;
+}
+
+export function decodeState(json: string): DecodedState {
+  const { target, ...patch } = JSON.parse(json) as CommitmentState;
+  return { patch, target };
+}
+
 /**
- * A view from its parts: the fixed part, a state, the first reports in the order they were
- * recorded, its revision and position.
+ * A view from its parts: the fixed part, a state, its reports (in the order of the day
+ * reported for, as `sortReports` gives them), its revision and position.
  */
-export function assembleView(fixed: FixedPart, state: CommitmentState, recorded: readonly ProgressReportView[], revision: bigint, position: bigint): CommitmentView {
-  const reports = sortReports(recorded);
-  const { target, ...rest } = state;
+export function assembleView(fixed: FixedPart, state: DecodedState, reports: readonly ProgressReportView[], revision: bigint, position: bigint): CommitmentView {
   return {
     ...fixed,
-    ...rest,
-    indicator: { ...fixed.indicator, target, actual: actualOf(reports) },
+    ...state.patch,
+    indicator: { ...fixed.indicator, target: state.target, actual: actualOf(reports) },
     disbursedVnd: disbursedOf(reports),
     reports,
     revision,
@@ -282,7 +290,7 @@ const VIEW_COLUMNS = 'id, doc, state, revision, position';
 type ViewRow = { id: string; doc: string; state: string; revision: number; position: number };
 
 function fromRow(row: ViewRow, recorded: readonly ProgressReportView[] | undefined): CommitmentView {
-  return assembleView(JSON.parse(row.doc) as FixedPart, JSON.parse(row.state) as CommitmentState, recorded ?? [], BigInt(row.revision), BigInt(row.position));
+  return assembleView(JSON.parse(row.doc) as FixedPart, decodeState(row.state), sortReports(recorded ?? []), BigInt(row.revision), BigInt(row.position));
 }
 
 export function viewById(db: ProjectionDb, id: string): CommitmentView | null {
@@ -337,9 +345,9 @@ export function versionsAfter(db: ProjectionDb, position: number, visit: (versio
 }
 
 /** The state a version holds (`stateAt` of a version), or null when there is no such version. */
-export function versionState(db: ProjectionDb, stateAt: number): CommitmentState | null {
+export function versionState(db: ProjectionDb, stateAt: number): DecodedState | null {
   const row = db.get<{ state: string | null }>('SELECT state FROM commitment_versions WHERE position = ?', stateAt);
-  return row?.state ? (JSON.parse(row.state) as CommitmentState) : null;
+  return row?.state ? decodeState(row.state) : null;
 }
 
 /** Every commitment as the platform knew it at `moment` (recorded at or before it). */
