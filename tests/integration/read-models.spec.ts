@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedDemoData } from '@council/commitments/demo-data';
 import { commitmentSchemas } from '@council/commitments/domain';
 import { type CommitmentView, commitmentViewProjection, currentViews, evolveCommitmentView, viewsAsOf } from '@council/commitments/read-models';
-import { FixedClock, type RecordedEvent } from '@council/platform/event-sourcing';
+import { FixedClock, type ProjectionDb, type RecordedEvent, type SqlValue } from '@council/platform/event-sourcing';
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { SqliteReadModels } from '@council/platform/read-model-sqlite';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -90,6 +91,45 @@ describe('the commitment read model', () => {
     expect(after['commitment_versions']).toBe(live['commitment_versions']);
     expect((await models.rebuildDigests())['commitment_views']).toBe(live['commitment_views']);
     await models.close();
+  });
+
+  it('forgets what a rolled-back batch folded: the batch delivered again gives what a rebuild gives', () => {
+    const db = new DatabaseSync(':memory:');
+    const projectionDb: ProjectionDb = {
+      run: (sql: string, ...params: SqlValue[]) => void db.prepare(sql).run(...params),
+      get: <T>(sql: string, ...params: SqlValue[]) => db.prepare(sql).get(...params) as T | undefined,
+      all: <T>(sql: string, ...params: SqlValue[]) => db.prepare(sql).all(...params) as T[],
+    };
+    for (const statement of commitmentViewProjection.schema) db.exec(statement);
+    const events = log.filter((e) => e.streamId.startsWith('commitment-'));
+    const batch = (from: number, to: number, outcome: 'COMMIT' | 'ROLLBACK') => {
+      db.exec('BEGIN');
+      commitmentViewProjection.beginBatch!(projectionDb);
+      for (const e of events.slice(from, to)) commitmentViewProjection.apply(projectionDb, e);
+      commitmentViewProjection.endBatch!(projectionDb);
+      db.exec(outcome);
+    };
+    const half = Math.floor(events.length / 2);
+    batch(0, half, 'COMMIT');
+    batch(half, events.length, 'ROLLBACK');
+    batch(half, events.length, 'COMMIT');
+    expect(currentViews(projectionDb)).toEqual(rebuild());
+    expect(db.prepare('SELECT count(*) AS n FROM commitment_versions').get()!['n']).toBe(events.length);
+    db.close();
+  });
+
+  it('builds an empty file\'s indexes once it has caught up, and those a cut-short build left out when it opens again', async () => {
+    const path = join(dir, 'rm-indexes.sqlite');
+    const indexes = (m: SqliteReadModels) => m.read((db) => db.all<{ name: string }>("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").map((r) => r.name));
+    const wanted = commitmentViewProjection.schema.flatMap((sql) => /^CREATE INDEX (\w+)/.exec(sql)?.[1] ?? []).sort();
+    const first = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });
+    expect(indexes(first)).toEqual(wanted);
+    first.read((db) => db.run('DROP INDEX commitment_versions_by_id'));
+    await first.close();
+    const again = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });
+    expect(indexes(again)).toEqual(wanted);
+    expect(again.read(currentViews)).toEqual(rebuild());
+    await again.close();
   });
 
   it('says it is down, and why, once a batch cannot be committed; the log is untouched', async () => {
