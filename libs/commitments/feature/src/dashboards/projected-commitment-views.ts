@@ -9,6 +9,7 @@ import {
   fixedPart,
   sortReports,
   type StoredView,
+  withReports,
   versionsAfter,
   versionState,
   viewsChangedAfter,
@@ -55,6 +56,8 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   /** The read-model position `byId` reflects; -1: nothing read yet. */
   private seen = -1n;
   private sorted: CommitmentView[] | undefined;
+  /** The same, with what as-of answers need of each (valid while `sorted` is). */
+  private order: Known[] = [];
   /** Versions by commitment, once an as-of question came; up to `versionsSeen`. */
   private timelines: Map<string, Timeline> | undefined;
   private versionsSeen = 0;
@@ -96,30 +99,48 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   }
 
   async current(): Promise<readonly CommitmentView[]> {
+    this.inOrder();
+    return this.sorted!;
+  }
+
+  /** The current views with what as-of needs, by deadline then id. */
+  private inOrder(): readonly Known[] {
     this.refresh();
-    return (this.sorted ??= [...this.byId.values()].map((s) => s.view).sort(byDeadlineThenId));
+    if (!this.sorted) {
+      this.order = [...this.byId.values()].sort((a, b) => byDeadlineThenId(a.view, b.view));
+      this.sorted = this.order.map((known) => known.view);
+    }
+    return this.order;
   }
 
   async asOf(moment: Date): Promise<readonly CommitmentView[]> {
-    const current = await this.current();
+    const order = this.inOrder();
     const cut = moment.getTime();
     const views: CommitmentView[] = [];
     let reorder = false;
     this.readModels.read((db) => {
       const timelines = this.followVersions(db);
-      for (const view of current) {
-        const known = this.byId.get(view.id)!;
+      for (const known of order) {
+        const view = known.view;
         if (known.recordedAt <= cut) {
           views.push(view);
           continue;
         }
-        const line = timelines.get(known.view.id);
+        const line = timelines.get(view.id);
         if (!line) continue;
         // The last version recorded by then (versions are in log order; a clock that went back is no reason to skip one).
         let at = line.recordedAt.length - 1;
         while (at >= 0 && line.recordedAt[at]! > cut) at--;
         if (at < 0) continue;
+        known.inOrder ??= known.recorded.every((r, i) => i === 0 || known.recorded[i - 1]!.reportedFor <= r.reportedFor);
+        const first = known.recorded.slice(0, line.reports[at]);
+        const reports = known.inOrder ? first : sortReports(first);
         const stateAt = line.stateAt[at]!;
+        if (stateAt === line.stateAt[line.stateAt.length - 1]) {
+          // Only reports came since (the common case): the current view with its first reports.
+          views.push(withReports(view, reports, BigInt(line.revision[at]!), BigInt(line.position[at]!)));
+          continue;
+        }
         let state = this.states.get(stateAt);
         if (!state) {
           state = versionState(db, stateAt) ?? undefined;
@@ -128,9 +149,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
           this.states.set(stateAt, state);
         }
         known.fixed ??= fixedPart(view);
-        known.inOrder ??= known.recorded.every((r, i) => i === 0 || known.recorded[i - 1]!.reportedFor <= r.reportedFor);
-        const first = known.recorded.slice(0, line.reports[at]);
-        const then = assembleView(known.fixed, state, known.inOrder ? first : sortReports(first), BigInt(line.revision[at]!), BigInt(line.position[at]!));
+        const then = assembleView(known.fixed, state, reports, BigInt(line.revision[at]!), BigInt(line.position[at]!));
         if (then.deadline !== view.deadline) reorder = true;
         views.push(then);
       }
@@ -155,7 +174,12 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
       if (!before || before.view.deadline !== stored.view.deadline) reorder = true;
       this.byId.set(stored.view.id, stored);
     }
-    this.sorted = reorder || !this.sorted ? undefined : this.sorted.map((v) => this.byId.get(v.id)!.view);
+    if (reorder || !this.order) {
+      this.sorted = undefined;
+    } else {
+      this.order = this.order.map((known) => this.byId.get(known.view.id)!);
+      this.sorted = this.order.map((known) => known.view);
+    }
   }
 
   /** The versions' numbers by commitment, read once and then only those added since. */

@@ -271,6 +271,14 @@ export function assembleView(fixed: FixedPart, state: DecodedState, reports: rea
   } as CommitmentView;
 }
 
+/**
+ * A view with other reports (in the order of the day reported for), revision and position,
+ * and the actual value and amount disbursed they give: a version whose state is the view's.
+ */
+export function withReports(view: CommitmentView, reports: readonly ProgressReportView[], revision: bigint, position: bigint): CommitmentView {
+  return { ...view, indicator: { ...view.indicator, actual: actualOf(reports) }, disbursedVnd: disbursedOf(reports), reports, revision, position };
+}
+
 /** The decoded view, from memory when the memory is trusted, else from the table. */
 function held(db: ProjectionDb, memory: Memory, id: string): Held | null {
   const hit = memory.views.get(id);
@@ -334,15 +342,20 @@ export interface VersionRef {
   readonly stateAt: number;
 }
 
-/** Calls `visit` with every version after `position`, in log order. */
+/** Calls `visit` with every version after `position`, in log order (read a page at a time). */
 export function versionsAfter(db: ProjectionDb, position: number, visit: (version: VersionRef) => void): void {
-  for (const r of db.all<{ position: number; id: string; revision: number; recorded_at: number; reports: number; state_at: number }>(
-    'SELECT position, id, revision, recorded_at, reports, state_at FROM commitment_versions WHERE position > ? ORDER BY position',
-    position,
-  )) {
-    visit({ position: r.position, id: r.id, revision: r.revision, recordedAt: r.recorded_at, reports: r.reports, stateAt: r.state_at });
+  for (let after = position; ; ) {
+    const page = db.all<{ position: number; id: string; revision: number; recorded_at: number; reports: number; state_at: number }>(
+      'SELECT position, id, revision, recorded_at, reports, state_at FROM commitment_versions WHERE position > ? ORDER BY position LIMIT ?',
+      after, VERSIONS_PAGE,
+    );
+    for (const r of page) visit({ position: r.position, id: r.id, revision: r.revision, recordedAt: r.recorded_at, reports: r.reports, stateAt: r.state_at });
+    if (page.length < VERSIONS_PAGE) return;
+    after = page[page.length - 1]!.position;
   }
 }
+
+const VERSIONS_PAGE = 20_000;
 
 /** The state a version holds (`stateAt` of a version), or null when there is no such version. */
 export function versionState(db: ProjectionDb, stateAt: number): DecodedState | null {
