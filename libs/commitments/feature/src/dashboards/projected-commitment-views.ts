@@ -4,6 +4,7 @@ import {
   assembleView,
   type CommitmentView,
   type DecodedState,
+  decodeState,
   evolveCommitmentView,
   type FixedPart,
   fixedPart,
@@ -18,6 +19,8 @@ import { EventStore, ReadModels, vietnamDate } from '@council/platform/event-sou
 import { CommitmentViews } from './commitment-views.js';
 
 const EFFECTIVE_PAGE = 5_000;
+/** Versions read per turn of the event loop while the timelines are read in the background. */
+const WARM_PAGE = 20_000;
 /** Decoded version states kept for as-of answers (most moments need the same few states per commitment). */
 const STATES_KEPT = 100_000;
 
@@ -62,6 +65,10 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   private timelines: Map<string, Timeline> | undefined;
   private versionsSeen = 0;
   private readonly states = new Map<number, DecodedState>();
+  /** Every stored state by the position of its version, as stored (small strings; decoded on demand into `states`). */
+  private readonly stateJson = new Map<number, string>();
+  private warming: NodeJS.Immediate | undefined;
+  private destroyed = false;
 
   /** Counts the times the read models were replaced under the same position (a rebuild swapped in). */
   private generation = 0;
@@ -77,12 +84,31 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
       if (position > this.seen) return;
       this.forget();
       this.generation += 1;
+      this.warm();
     });
+    // The first as-of question should not wait for a million versions to be read: read them between other work.
+    this.warm();
   }
 
   onModuleDestroy(): void {
+    this.destroyed = true;
     this.stopListening();
     this.forget();
+  }
+
+  /** Reads the versions' numbers a page per turn of the event loop until it has them all (or is stopped). */
+  private warm(): void {
+    if (this.warming) clearImmediate(this.warming);
+    this.warming = setImmediate(() => {
+      this.warming = undefined;
+      if (this.destroyed) return;
+      try {
+        const read = this.readModels.read((db) => this.followVersions(db, WARM_PAGE));
+        if (read === WARM_PAGE) this.warm();
+      } catch {
+        // Closed or not readable yet: the first as-of question reads them itself.
+      }
+    });
   }
 
   private forget(): void {
@@ -92,6 +118,9 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     this.timelines = undefined;
     this.versionsSeen = 0;
     this.states.clear();
+    this.stateJson.clear();
+    if (this.warming) clearImmediate(this.warming);
+    this.warming = undefined;
   }
 
   override stamp(): string {
@@ -119,7 +148,8 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     const views: CommitmentView[] = [];
     let reorder = false;
     this.readModels.read((db) => {
-      const timelines = this.followVersions(db);
+      this.followVersions(db);
+      const timelines = this.timelines!;
       for (const known of order) {
         const view = known.view;
         if (known.recordedAt <= cut) {
@@ -143,7 +173,8 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
         }
         let state = this.states.get(stateAt);
         if (!state) {
-          state = versionState(db, stateAt) ?? undefined;
+          const json = this.stateJson.get(stateAt);
+          state = (json === undefined ? versionState(db, stateAt) : decodeState(json)) ?? undefined;
           if (!state) continue;
           if (this.states.size >= STATES_KEPT) this.states.delete(this.states.keys().next().value!);
           this.states.set(stateAt, state);
@@ -162,10 +193,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   private refresh(): void {
     const at = this.readModels.position();
     if (at === this.seen) return;
-    const changed = this.readModels.read((db) => {
-      if (this.timelines) this.followVersions(db);
-      return viewsChangedAfter(db, this.seen);
-    });
+    const changed = this.readModels.read((db) => viewsChangedAfter(db, this.seen));
     this.seen = at;
     if (changed.length === 0) return;
     let reorder = false;
@@ -182,10 +210,10 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     }
   }
 
-  /** The versions' numbers by commitment, read once and then only those added since. */
-  private followVersions(db: Parameters<Parameters<ReadModels['read']>[0]>[0]): Map<string, Timeline> {
+  /** Reads the versions' numbers by commitment not read yet (all, or `limit`); returns how many it read. */
+  private followVersions(db: Parameters<Parameters<ReadModels['read']>[0]>[0], limit = Infinity): number {
     const timelines = (this.timelines ??= new Map());
-    versionsAfter(db, this.versionsSeen, (v) => {
+    return versionsAfter(db, this.versionsSeen, (v) => {
       let line = timelines.get(v.id);
       if (!line) timelines.set(v.id, (line = { recordedAt: [], position: [], revision: [], reports: [], stateAt: [] }));
       line.recordedAt.push(v.recordedAt);
@@ -193,9 +221,9 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
       line.revision.push(v.revision);
       line.reports.push(v.reports);
       line.stateAt.push(v.stateAt);
+      if (v.state !== null) this.stateJson.set(v.position, v.state);
       this.versionsSeen = v.position;
-    });
-    return timelines;
+    }, limit);
   }
 
   /**

@@ -340,19 +340,28 @@ export interface VersionRef {
   readonly recordedAt: number;
   readonly reports: number;
   readonly stateAt: number;
+  /** The state, when this version changed it (as stored: `decodeState` reads it). */
+  readonly state: string | null;
 }
 
-/** Calls `visit` with every version after `position`, in log order (read a page at a time). */
-export function versionsAfter(db: ProjectionDb, position: number, visit: (version: VersionRef) => void): void {
-  for (let after = position; ; ) {
-    const page = db.all<{ position: number; id: string; revision: number; recorded_at: number; reports: number; state_at: number }>(
-      'SELECT position, id, revision, recorded_at, reports, state_at FROM commitment_versions WHERE position > ? ORDER BY position LIMIT ?',
-      after, VERSIONS_PAGE,
+/**
+ * Calls `visit` with the versions after `position`, in log order, a page at a time: all of
+ * them, or only the first `limit`. Returns how many it visited.
+ */
+export function versionsAfter(db: ProjectionDb, position: number, visit: (version: VersionRef) => void, limit = Infinity): number {
+  let visited = 0;
+  for (let after = position; visited < limit; ) {
+    const size = Math.min(VERSIONS_PAGE, limit - visited);
+    const page = db.all<{ position: number; id: string; revision: number; recorded_at: number; reports: number; state_at: number; state: string | null }>(
+      'SELECT position, id, revision, recorded_at, reports, state_at, state FROM commitment_versions WHERE position > ? ORDER BY position LIMIT ?',
+      after, size,
     );
-    for (const r of page) visit({ position: r.position, id: r.id, revision: r.revision, recordedAt: r.recorded_at, reports: r.reports, stateAt: r.state_at });
-    if (page.length < VERSIONS_PAGE) return;
+    for (const r of page) visit({ position: r.position, id: r.id, revision: r.revision, recordedAt: r.recorded_at, reports: r.reports, stateAt: r.state_at, state: r.state });
+    visited += page.length;
+    if (page.length < size) break;
     after = page[page.length - 1]!.position;
   }
+  return visited;
 }
 
 const VERSIONS_PAGE = 20_000;
