@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedDemoData } from '@council/commitments/demo-data';
 import { commitmentSchemas } from '@council/commitments/domain';
 import { type CommitmentView, commitmentViewProjection, currentViews, evolveCommitmentView, viewsAsOf } from '@council/commitments/read-models';
-import { FixedClock, type ProjectionDb, type RecordedEvent, type SqlValue } from '@council/platform/event-sourcing';
+import { FixedClock, type RecordedEvent } from '@council/platform/event-sourcing';
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { SqliteReadModels } from '@council/platform/read-model-sqlite';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -93,29 +92,27 @@ describe('the commitment read model', () => {
     await models.close();
   });
 
-  it('forgets what a rolled-back batch folded: the batch delivered again gives what a rebuild gives', () => {
-    const db = new DatabaseSync(':memory:');
-    const projectionDb: ProjectionDb = {
-      run: (sql: string, ...params: SqlValue[]) => void db.prepare(sql).run(...params),
-      get: <T>(sql: string, ...params: SqlValue[]) => db.prepare(sql).get(...params) as T | undefined,
-      all: <T>(sql: string, ...params: SqlValue[]) => db.prepare(sql).all(...params) as T[],
-    };
-    for (const statement of commitmentViewProjection.schema) db.exec(statement);
+  it('forgets what a rolled-back batch folded: the batch delivered again gives what a rebuild gives', async () => {
+    // Read models over an empty log, fed by hand: the projection's batches, one of them rolled back after it was written.
+    const empty = new SqliteEventStore({ path: ':memory:', clock, pollIntervalMs: 5 });
+    const models = await SqliteReadModels.open({ path: ':memory:', store: empty, projections: [commitmentViewProjection] });
     const events = log.filter((e) => e.streamId.startsWith('commitment-'));
-    const batch = (from: number, to: number, outcome: 'COMMIT' | 'ROLLBACK') => {
-      db.exec('BEGIN');
-      commitmentViewProjection.beginBatch!(projectionDb);
-      for (const e of events.slice(from, to)) commitmentViewProjection.apply(projectionDb, e);
-      commitmentViewProjection.endBatch!(projectionDb);
-      db.exec(outcome);
-    };
+    const batch = (from: number, to: number, outcome: 'COMMIT' | 'ROLLBACK') =>
+      models.read((db) => {
+        db.run('BEGIN');
+        commitmentViewProjection.beginBatch!(db);
+        for (const e of events.slice(from, to)) commitmentViewProjection.apply(db, e);
+        commitmentViewProjection.endBatch!(db);
+        db.run(outcome);
+      });
     const half = Math.floor(events.length / 2);
     batch(0, half, 'COMMIT');
     batch(half, events.length, 'ROLLBACK');
     batch(half, events.length, 'COMMIT');
-    expect(currentViews(projectionDb)).toEqual(rebuild());
-    expect(db.prepare('SELECT count(*) AS n FROM commitment_versions').get()!['n']).toBe(events.length);
-    db.close();
+    expect(models.read(currentViews)).toEqual(rebuild());
+    expect(countVersions(models)).toBe(events.length);
+    await models.close();
+    await empty.close();
   });
 
   it('builds an empty file\'s indexes once it has caught up, and those a cut-short build left out when it opens again', async () => {
