@@ -25,9 +25,13 @@ export interface SqliteReadModelsOptions {
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
 
-/** Events per page and transaction while catching up, and while building from nothing (fewer, larger commits). */
+/**
+ * Events per page and transaction while catching up, while building from nothing (fewer,
+ * larger commits), and while rebuilding beside a file that answers (short pauses for it).
+ */
 const CATCH_UP_PAGE = 5_000;
 const BULK_PAGE = 25_000;
+const BESIDE_PAGE = 2_000;
 const FIRST_PAUSE_MS = 100;
 const MAX_PAUSE_MS = 5_000;
 
@@ -182,7 +186,7 @@ export class SqliteReadModels extends ReadModels {
     try {
       rmSync(next, { force: true });
       const builder = (this.builder = SqliteReadModels.create({ ...this.options, path: next }));
-      await builder.catchUp();
+      await builder.catchUp(BESIDE_PAGE);
       await builder.close();
       if (this.stop.signal.aborted) return rmSync(next, { force: true });
       this.db.close();
@@ -210,23 +214,23 @@ export class SqliteReadModels extends ReadModels {
    * crash of the process loses nothing committed, a crash of the machine only a file
    * rebuilt from the log anyway.
    */
-  private async catchUp(): Promise<void> {
+  private async catchUp(maxPage?: number): Promise<void> {
     const upTo = this.options.upTo;
     const bulk = this.checkpoint === 0n;
     if (bulk) this.db.exec('PRAGMA synchronous = OFF');
     try {
       for (;;) {
-        const page = await this.options.store.readAll({ after: this.checkpoint, maxCount: this.options.batchSize ?? (bulk ? BULK_PAGE : CATCH_UP_PAGE) });
+        const page = await this.options.store.readAll({ after: this.checkpoint, maxCount: this.options.batchSize ?? maxPage ?? (bulk ? BULK_PAGE : CATCH_UP_PAGE) });
         const wanted = upTo === undefined ? page : page.filter((e) => e.position <= upTo);
         if (wanted.length === 0 || this.stop.signal.aborted) return;
-        this.buffer.push(...wanted);
+        for (const event of wanted) this.buffer.push(event);
         this.flush();
         if (wanted.length < page.length) return;
         // Let requests in between pages: a rebuild may run while the node serves.
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
-      if (this.db.isOpen) {
+      if (this.db.isOpen && !this.db.isTransaction) {
         createIndexes(this.db, this.options.projections);
         if (bulk) this.db.exec('PRAGMA synchronous = NORMAL');
       }
