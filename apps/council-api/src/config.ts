@@ -1,9 +1,9 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_EVENT_BYTES } from '@council/platform/event-sourcing';
+import { DEVELOPMENT_JWT_SECRET } from '@council/platform/nest';
 
-/** Used only outside production when AUTH_JWT_SECRET is unset; start-up says so. */
-export const DEVELOPMENT_JWT_SECRET = 'council-development-secret-not-for-production';
+export { DEVELOPMENT_JWT_SECRET };
 
 export type EventStoreConfig =
   | { readonly kind: 'sqlite'; readonly path: string; readonly synchronous: 'FULL' | 'NORMAL'; readonly maxEventBytes: number }
