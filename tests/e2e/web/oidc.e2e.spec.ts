@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '@council/tests/support';
 import { makeDataDir, removeDataDir, type RunningServer, startServer } from '../support/server.js';
+import { audit } from './support/axe.js';
 import { browserSkipReason, closePages, launchBrowser, newPage, pageErrors, screenshot } from './support/browser.js';
 import { type IdentityProvider, startIdentityProvider } from './support/identity-provider.js';
 
@@ -173,8 +174,10 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
     await notice.waitFor();
     expect(await notice.textContent()).toBe('Máy chủ từ chối mã truy cập: mã do một nơi cấp khác cấp, không phải cổng định danh mà máy chủ tin cậy');
     expect(await page.getByTestId('who').count()).toBe(0);
+    expect(await audit(page)).toEqual([]);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('button', { name: 'Sign in with the identity provider' }).waitFor();
+    expect(await audit(page)).toEqual([]);
     await screenshot(page, 'sign-in-refused');
   }, 60_000);
 });
