@@ -130,6 +130,9 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
     const deadline = Date.now() + 30_000;
     while (provider.renewals() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     expect(provider.renewals()).toBeGreaterThan(0);
+    // The page has taken the new token (the tab's session holds it) before it is used.
+    const held = `Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:')).map((k) => 'Bearer ' + JSON.parse(sessionStorage.getItem(k)).access_token)[0]`;
+    await page.waitForFunction(`${held} !== ${JSON.stringify(first)}`);
     await page.getByRole('link', { name: 'Toàn vùng' }).click();
     await page.getByTestId('figure-total').waitFor();
     expect(bearers.at(-1)).not.toBe(first);
