@@ -178,9 +178,9 @@ export function SessionProvider({ children, signIn: signInPage }: { children: Re
 
   const signOut = useCallback(() => {
     writeToken(null);
-    token.current = null;
     if (signed?.source === 'oidc') {
-      // The provider ends its session too, then sends the browser back to /sign-in.
+      // The provider ends its session too, then sends the browser back to /sign-in
+      // (the page keeps its token until the browser leaves: no request goes out without one).
       remember(SIGNED_OUT_KEY, true);
       void providerSession()
         .then((session) => session?.signOut())
