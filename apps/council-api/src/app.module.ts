@@ -48,6 +48,7 @@ export class AppModule {
           issuer: config.auth.issuer,
           audience: config.auth.audience,
           demoTokens: config.auth.demoTokens,
+          oidc: config.auth.oidc,
           production: config.nodeEnv === 'production',
         }),
         GraphqlPlatformModule.forRoot({

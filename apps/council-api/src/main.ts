@@ -45,6 +45,11 @@ async function main(): Promise<void> {
       : 'bearer tokens verified with HS256 and AUTH_JWT_SECRET',
     'CouncilApi',
   );
+  if (config.auth.oidc)
+    logger.log(
+      `the dashboard signs in through the identity provider ${config.auth.oidc.authority} as client ${config.auth.oidc.clientId} (scopes: ${config.auth.oidc.scopes})`,
+      'CouncilApi',
+    );
   if (config.auth.usesDevelopmentSecret)
     logger.warn('AUTH_JWT_SECRET is not set: using the development default secret (never in production)', 'CouncilApi');
   try {
