@@ -172,27 +172,31 @@ describe('the health overview of the demo region', () => {
   });
 });
 
+/** The dashboards' resolver over GraphQL on `commitmentViews`, and a token to ask with. */
+async function startDashboards(commitmentViews: CommitmentViews): Promise<{ app: INestApplication; url: string; token: string }> {
+  @Global()
+  @Module({ providers: [{ provide: Clock, useValue: clock }, { provide: EventStore, useValue: store }], exports: [Clock, EventStore] })
+  class PlatformModule {}
+  @Module({ providers: [RegionReader, CommitmentPresenter, DashboardsResolver, { provide: CommitmentViews, useValue: commitmentViews }] })
+  class DashboardsModule {}
+  const moduleRef = await Test.createTestingModule({
+    imports: [PlatformModule, AuthModule.forRoot({ secret: SECRET }), GraphqlPlatformModule.forRoot({ mode: 'test', policies: [DASHBOARDS_POLICY] }), DashboardsModule],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
+  const now = Math.floor(clock.now().getTime() / 1000);
+  const token = await new SignJWT({ roles: ['auditor'], name: 'Kiểm toán viên' }).setProtectedHeader({ alg: 'HS256' }).setSubject('auditor-1')
+    .setIssuedAt(now).setExpirationTime(now + 600).sign(new TextEncoder().encode(SECRET));
+  return { app, url, token };
+}
+
 describe('the dashboards over GraphQL', () => {
   let app: INestApplication;
   let url: string;
   let token: string;
 
-  beforeAll(async () => {
-    @Global()
-    @Module({ providers: [{ provide: Clock, useValue: clock }, { provide: EventStore, useValue: store }], exports: [Clock, EventStore] })
-    class PlatformModule {}
-    @Module({ providers: [RegionReader, CommitmentPresenter, DashboardsResolver, { provide: CommitmentViews, useValue: views }] })
-    class DashboardsModule {}
-    const moduleRef = await Test.createTestingModule({
-      imports: [PlatformModule, AuthModule.forRoot({ secret: SECRET }), GraphqlPlatformModule.forRoot({ mode: 'test', policies: [DASHBOARDS_POLICY] }), DashboardsModule],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
-    const now = Math.floor(clock.now().getTime() / 1000);
-    token = await new SignJWT({ roles: ['auditor'], name: 'Kiểm toán viên' }).setProtectedHeader({ alg: 'HS256' }).setSubject('auditor-1')
-      .setIssuedAt(now).setExpirationTime(now + 600).sign(new TextEncoder().encode(SECRET));
-  });
+  beforeAll(async () => ({ app, url, token } = await startDashboards(views)));
   afterAll(() => app?.close());
 
   async function ask(query: string, withToken = true) {
@@ -246,5 +250,57 @@ describe('the dashboards over GraphQL', () => {
   it('refuses an anonymous caller', async () => {
     const { errors } = await ask('{ regionOverview { asOfDay } }', false);
     expect(errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+/** The demo's views with a stamp the test moves, counting how often the current views are read. */
+class StampedViews extends FoldedCommitmentViews {
+  reads = 0;
+  position = 1;
+
+  override current(): Promise<readonly CommitmentView[]> {
+    this.reads += 1;
+    return super.current();
+  }
+
+  override stamp(): string {
+    return String(this.position);
+  }
+}
+
+describe('the dashboards\' answers, reused', () => {
+  let app: INestApplication;
+  let url: string;
+  let token: string;
+  let stamped: StampedViews;
+
+  beforeAll(async () => {
+    stamped = new StampedViews(store);
+    ({ app, url, token } = await startDashboards(stamped));
+  });
+  afterAll(() => app?.close());
+
+  const ask = async (query: string) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions: { code: string } }[] };
+  };
+
+  it('computes a dashboard once for sixteen callers asking at once, and again once the views moved', async () => {
+    const query = '{ regionOverview { asOfDay tracks { track total } overdue { id } } }';
+    const answers = await Promise.all(Array.from({ length: 16 }, () => ask(query)));
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(answers[0]!.data!.regionOverview).toMatchObject({ asOfDay: TODAY });
+    expect(stamped.reads).toBe(1);
+    await ask(query);
+    expect(stamped.reads).toBe(1);
+    stamped.position += 1;
+    await Promise.all([ask(query), ask(query)]);
+    expect(stamped.reads).toBe(2);
+  });
+
+  it('does not keep a failure: an unknown province is looked up again each time', async () => {
+    const before = stamped.reads;
+    for (let i = 0; i < 2; i++) expect((await ask('{ provinceScorecard(province: "99") { made } }')).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    expect(stamped.reads).toBe(before + 2);
   });
 });

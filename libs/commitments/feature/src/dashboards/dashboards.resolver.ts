@@ -31,7 +31,7 @@ export class DashboardsResolver {
     @Inject(CommitmentPresenter) private readonly presenter: CommitmentPresenter,
   ) {}
 
-  private readonly answers = new Map<string, { stamp: string; region: Region; answer: unknown }>();
+  private readonly answers = new Map<string, { stamp: string; region: Region; answer: Promise<unknown> }>();
 
   @Query(() => TrackDashboard, { description: 'One track: counts by status, on-time rate, indicator totals, budget vs disbursed, provinces, upcoming deadlines.' })
   async trackDashboard(
@@ -74,7 +74,10 @@ export class DashboardsResolver {
 
   /**
    * The answer computed before for the same question, when the views (their stamp), the
-   * region and the day are still those it was computed from; otherwise computes it.
+   * region and the day are still those it was computed from; otherwise computes it. The
+   * answer is kept as soon as its computation starts, so the same question asked again
+   * meanwhile (sixteen dashboards opening at once) waits for that one computation instead
+   * of starting its own; a failed computation is forgotten.
    */
   private async remember<T>(question: readonly unknown[], compute: (region: Region) => Promise<T>): Promise<T> {
     const stamp = this.views.stamp();
@@ -83,14 +86,13 @@ export class DashboardsResolver {
     const today = vietnamDate(this.clock.now());
     const key = JSON.stringify([...question.map((q) => (q instanceof Date ? q.toISOString() : (q ?? null))), today]);
     const known = this.answers.get(key);
-    if (known && known.stamp === stamp && known.region === region) return known.answer as T;
-    const answer = await compute(region);
-    // Kept only if nothing moved while it was computed.
-    if (this.views.stamp() === stamp && (await this.region.current()) === region) {
-      this.answers.delete(key);
-      this.answers.set(key, { stamp, region, answer });
-      if (this.answers.size > REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
-    }
+    if (known && known.stamp === stamp && known.region === region) return known.answer as Promise<T>;
+    const answer = compute(region);
+    const entry = { stamp, region, answer };
+    this.answers.delete(key);
+    this.answers.set(key, entry);
+    if (this.answers.size > REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+    answer.catch(() => this.answers.get(key) === entry && this.answers.delete(key));
     return answer;
   }
 

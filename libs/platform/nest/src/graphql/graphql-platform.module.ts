@@ -1,4 +1,5 @@
 import { HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import {
   type DynamicModule,
@@ -126,11 +127,14 @@ function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOpt
     sortSchema: true,
     buildSchemaOptions: { scalarsMap: [{ type: () => Date, scalar: DateTimeScalar }] },
     transformSchema: (schema) => enforcePolicies(withScalars(schema, PLATFORM_SCALARS), options.policy),
-    context: async (http: { req?: IncomingMessage; res?: ServerResponse; connectionParams?: Record<string, unknown>; extra?: { request: IncomingMessage } }): Promise<GraphqlContext> =>
-      http.req
+    context: async (http: { req?: IncomingMessage; res?: ServerResponse; connectionParams?: Record<string, unknown>; extra?: { request: IncomingMessage } }): Promise<GraphqlContext> => {
+      // An answer is for one caller at one moment, refusals included: no cache may keep it.
+      http.res?.setHeader('cache-control', 'no-store');
+      return http.req
         ? { req: http.req, res: http.res!, actor: await authenticate(verifier, http.req.headers.authorization) }
         : // A graphql-ws subscription: the token travels in the connection's parameters.
-          { req: http.extra!.request, actor: await authenticate(verifier, connectionAuthorization(http.connectionParams)) },
+          { req: http.extra!.request, actor: await authenticate(verifier, connectionAuthorization(http.connectionParams)) };
+    },
     subscriptions: {
       'graphql-ws': {
         path: options.path,
@@ -156,7 +160,9 @@ function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOpt
     persistedQueries: false,
     parseOptions: { maxTokens: options.limits.maxTokens },
     validationRules: [queryLimitsRule(options.limits)],
-    plugins: [rateLimitPlugin(options.rateLimit, options.limits)],
+    // Apollo's cache-control plugin would wrap every field of every answer to compute cache
+    // hints the schema never gives, only to send `no-store`: `context` sends that header.
+    plugins: [ApolloServerPluginCacheControlDisabled(), rateLimitPlugin(options.rateLimit, options.limits)],
     // Apollo stops after the HTTP server has answered its last request (ConnectionDrainModule).
     stopOnApplicationShutdown: true,
   };
