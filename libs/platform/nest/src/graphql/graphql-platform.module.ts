@@ -125,7 +125,9 @@ function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOpt
     // Built in memory, never written at run time; the committed schema.gql is checked by a test.
     autoSchemaFile: true,
     sortSchema: true,
-    buildSchemaOptions: { scalarsMap: [{ type: () => Date, scalar: DateTimeScalar }] },
+    // skipCheck: Nest would run a whole introspection query at start to find schema errors;
+    // Apollo asserts the schema valid when it starts anyway (assertValidSchema).
+    buildSchemaOptions: { scalarsMap: [{ type: () => Date, scalar: DateTimeScalar }], skipCheck: true },
     transformSchema: (schema) => enforcePolicies(withScalars(schema, PLATFORM_SCALARS), options.policy),
     context: async (http: { req?: IncomingMessage; res?: ServerResponse; connectionParams?: Record<string, unknown>; extra?: { request: IncomingMessage } }): Promise<GraphqlContext> => {
       // An answer is for one caller at one moment, refusals included: no cache may keep it.
