@@ -5,7 +5,7 @@ import { Test } from '@nestjs/testing';
 import { SignJWT } from 'jose';
 import { seedDemoData } from '@council/commitments/demo-data';
 import { commitmentSchemas } from '@council/commitments/domain';
-import { CommitmentPresenter, CommitmentViews, DashboardsResolver } from '@council/commitments/feature';
+import { CommitmentPresenter, CommitmentViews, DashboardsAnswerVersion, DashboardsResolver } from '@council/commitments/feature';
 import {
   type CommitmentView,
   type DashboardOptions,
@@ -173,14 +173,18 @@ describe('the health overview of the demo region', () => {
 });
 
 /** The dashboards' resolver over GraphQL on `commitmentViews`, and a token to ask with. */
-async function startDashboards(commitmentViews: CommitmentViews): Promise<{ app: INestApplication; url: string; token: string }> {
+async function startDashboards(commitmentViews: CommitmentViews, options: { keepAnswers?: boolean } = {}): Promise<{ app: INestApplication; url: string; token: string }> {
   @Global()
   @Module({ providers: [{ provide: Clock, useValue: clock }, { provide: EventStore, useValue: store }], exports: [Clock, EventStore] })
   class PlatformModule {}
-  @Module({ providers: [RegionReader, CommitmentPresenter, DashboardsResolver, { provide: CommitmentViews, useValue: commitmentViews }] })
+  @Module({
+    providers: [RegionReader, CommitmentPresenter, DashboardsResolver, DashboardsAnswerVersion, { provide: CommitmentViews, useValue: commitmentViews }],
+    exports: [DashboardsAnswerVersion],
+  })
   class DashboardsModule {}
+  const graphql = GraphqlPlatformModule.forRoot({ mode: 'test', policies: [DASHBOARDS_POLICY], ...(options.keepAnswers && { answerCache: DashboardsAnswerVersion }) });
   const moduleRef = await Test.createTestingModule({
-    imports: [PlatformModule, AuthModule.forRoot({ secret: SECRET }), GraphqlPlatformModule.forRoot({ mode: 'test', policies: [DASHBOARDS_POLICY] }), DashboardsModule],
+    imports: [PlatformModule, AuthModule.forRoot({ secret: SECRET }), graphql, DashboardsModule],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
   await app.listen(0, '127.0.0.1');
@@ -257,10 +261,13 @@ describe('the dashboards over GraphQL', () => {
 class StampedViews extends FoldedCommitmentViews {
   reads = 0;
   position = 1;
+  /** Leaves out the cancelled commitments: a change the test makes without moving the stamp. */
+  hideCancelled = false;
 
-  override current(): Promise<readonly CommitmentView[]> {
+  override async current(): Promise<readonly CommitmentView[]> {
     this.reads += 1;
-    return super.current();
+    const views = await super.current();
+    return this.hideCancelled ? views.filter((v) => v.status !== 'cancelled') : views;
   }
 
   override stamp(): string {
@@ -276,7 +283,7 @@ describe('the dashboards\' answers, reused', () => {
 
   beforeAll(async () => {
     stamped = new StampedViews(store);
-    ({ app, url, token } = await startDashboards(stamped));
+    ({ app, url, token } = await startDashboards(stamped, { keepAnswers: true }));
   });
   afterAll(() => app?.close());
 
@@ -302,5 +309,33 @@ describe('the dashboards\' answers, reused', () => {
     const before = stamped.reads;
     for (let i = 0; i < 2; i++) expect((await ask('{ provinceScorecard(province: "99") { made } }')).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
     expect(stamped.reads).toBe(before + 2);
+  });
+
+  it('sends a kept answer again while the views keep their stamp, and a new one once it moves', async () => {
+    const query = '{ trackDashboard(track: HEALTH) { total byStatus { status count } } }';
+    const before = (await ask(query)).data!.trackDashboard as { total: number };
+    const reads = stamped.reads;
+    stamped.hideCancelled = true;
+    // Nothing told the node its views changed: the kept answer, no resolver run.
+    expect((await ask(query)).data!.trackDashboard).toEqual(before);
+    expect(stamped.reads).toBe(reads);
+    stamped.position += 1;
+    const after = (await ask(query)).data!.trackDashboard as { total: number };
+    expect(after.total).toBe(before.total - 1);
+    stamped.hideCancelled = false;
+    stamped.position += 1;
+    expect((await ask(query)).data!.trackDashboard).toEqual(before);
+  });
+
+  it('keeps an answer per question: other variables, another query, an anonymous caller are not served it', async () => {
+    const byProvince = (province: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: 'query ($p: String!) { provinceScorecard(province: $p) { province { code } made } }', variables: { p: province } }),
+      }).then(async (r) => ((await r.json()) as { data: { provinceScorecard: { province: { code: string } } } }).data.provinceScorecard.province.code);
+    expect([await byProvince('75'), await byProvince('79'), await byProvince('75')]).toEqual(['75', '79', '75']);
+    const anonymous = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ regionOverview { asOfDay } }' }) });
+    expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
   });
 });

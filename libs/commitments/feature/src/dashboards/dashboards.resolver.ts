@@ -1,8 +1,8 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { provinceScorecard, regionOverview, trackDashboard } from '@council/commitments/read-models';
 import { Clock, NotFoundError, vietnamDate } from '@council/platform/event-sourcing';
-import { DateScalar, DateTimeScalar } from '@council/platform/nest';
+import { AnswerVersion, DateScalar, DateTimeScalar } from '@council/platform/nest';
 import { RegionReader } from '@council/region/feature';
 import type { Region } from '@council/region/domain';
 import { CommitmentPresenter } from '../commitment/commitment-presenter.js';
@@ -20,6 +20,29 @@ const EFFECTIVE_AS_OF = {
 const PROVINCES = { type: () => ProvinceView, nullable: true, defaultValue: ProvinceView.AS_THEY_ARE } as const;
 /** Answers kept for reuse while the views, the region and the day stay the same. */
 const REMEMBERED_ANSWERS = 256;
+
+/**
+ * The dashboards whose whole answers the GraphQL platform may keep (`answerCachePlugin`):
+ * each depends only on its arguments, on the commitment views (whose stamp moves with the
+ * read models' position, and so with every event, the region's included) and on the day
+ * in Việt Nam. Not projectDashboard: its commitments go through the presenter.
+ */
+@Injectable()
+export class DashboardsAnswerVersion extends AnswerVersion {
+  readonly fields = ['Query.trackDashboard', 'Query.provinceScorecard', 'Query.regionOverview'];
+
+  constructor(
+    @Inject(CommitmentViews) private readonly views: CommitmentViews,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  version(): string | undefined {
+    const stamp = this.views.stamp();
+    return stamp === undefined ? undefined : `${stamp}|${vietnamDate(this.clock.now())}`;
+  }
+}
 
 /** The council's dashboards, computed from the commitment views as they stand or stood. */
 @Resolver()

@@ -1,4 +1,4 @@
-import { HeaderMap } from '@apollo/server';
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import {
@@ -9,7 +9,9 @@ import {
   Module,
   type NestModule,
   RequestMethod,
+  type Type,
 } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLError, type GraphQLNamedType, GraphQLSchema } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -25,6 +27,7 @@ import {
   type RootOperationType,
 } from '../auth/policy.js';
 import { TokenVerifier } from '../auth/token-verifier.js';
+import { type AnswerVersion, answerCachePlugin } from './answer-cache.js';
 import { createErrorFormatter } from './error-formatter.js';
 import type { GraphqlContext } from './graphql-context.js';
 import { DEFAULT_MAX_BODY_BYTES, jsonBodyReader } from './json-body.js';
@@ -50,6 +53,11 @@ export interface GraphqlPlatformOptions {
   readonly maxBodyBytes?: number;
   /** Cost points per identity and window (default DEFAULT_RATE_LIMIT); `points: 0` turns it off. */
   readonly rateLimit?: RateLimitOptions;
+  /**
+   * The provider (a feature's, exported) that says which root queries' answers may be kept
+   * and under which version (see `answerCachePlugin`); none: every query is executed.
+   */
+  readonly answerCache?: Type<AnswerVersion>;
 }
 
 interface ResolvedOptions {
@@ -103,8 +111,15 @@ export class GraphqlPlatformModule implements NestModule {
       imports: [
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [TokenVerifier],
-          useFactory: (verifier: TokenVerifier) => apolloConfig(options.mode, resolved, verifier),
+          inject: [TokenVerifier, ModuleRef],
+          useFactory: (verifier: TokenVerifier, moduleRef: ModuleRef) => {
+            const { answerCache } = options;
+            // Looked up at the first query: the feature's provider is not known to this module.
+            let versions: AnswerVersion | undefined;
+            const lookUp = (token: Type<AnswerVersion>) => (): AnswerVersion => (versions ??= moduleRef.get<AnswerVersion>(token, { strict: false }));
+            const cache = answerCache ? answerCachePlugin(lookUp(answerCache)) : undefined;
+            return apolloConfig(options.mode, resolved, verifier, cache);
+          },
         }),
       ],
       providers: [{ provide: RESOLVED_OPTIONS, useValue: resolved }, MeResolver, GraphqlPolicy],
@@ -117,7 +132,7 @@ export class GraphqlPlatformModule implements NestModule {
   }
 }
 
-function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOptions, verifier: TokenVerifier): Omit<ApolloDriverConfig, 'driver'> {
+function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOptions, verifier: TokenVerifier, answerCache?: ApolloServerPlugin<GraphqlContext>): Omit<ApolloDriverConfig, 'driver'> {
   const production = mode === 'production';
   const development = mode === 'development';
   return {
@@ -164,7 +179,8 @@ function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOpt
     validationRules: [queryLimitsRule(options.limits)],
     // Apollo's cache-control plugin would wrap every field of every answer to compute cache
     // hints the schema never gives, only to send `no-store`: `context` sends that header.
-    plugins: [ApolloServerPluginCacheControlDisabled(), rateLimitPlugin(options.rateLimit, options.limits)],
+    // The answer cache after the rate limiter: a kept answer is charged like any other.
+    plugins: [ApolloServerPluginCacheControlDisabled(), rateLimitPlugin(options.rateLimit, options.limits), ...(answerCache ? [answerCache] : [])],
     // Apollo stops after the HTTP server has answered its last request (ConnectionDrainModule).
     stopOnApplicationShutdown: true,
   };
