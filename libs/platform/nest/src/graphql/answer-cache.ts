@@ -16,7 +16,8 @@ export abstract class AnswerVersion {
   abstract version(): string | undefined;
 }
 
-const KEPT_ANSWERS = 256;
+// Bounded: a region overview at a million events is a few hundred kilobytes.
+const KEPT_ANSWERS = 128;
 
 /**
  * Answers a query whose root fields are all `versions.fields` with the answer kept for the
