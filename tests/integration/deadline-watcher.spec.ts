@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { Test } from '@nestjs/testing';
 import { CommitmentsModule, CommitmentWriter, DeadlineWatcher } from '@council/commitments/feature';
 import { proposal, province } from '@council/commitments/domain/testing';
-import { commitmentStream, type ProposeCommitment, type AcceptCommitment } from '@council/commitments/domain';
+import { commitmentStream, type AcceptCommitment, type DecideDeadlineExtension, type ProposeCommitment, type RequestDeadlineExtension } from '@council/commitments/domain';
 import {
   type Actor,
   type AppendOptions,
@@ -176,8 +176,12 @@ describe('the deadline watcher', () => {
     apps.push(b.app);
     await b.writer.execute<AcceptCommitment>('AcceptCommitment', 'w-3', {}, { actor: province('79') });
 
-    flaky!.headDown = 3;
+    // Every check fails from now on; once none can still be running, the deadline passes
+    // and the log answers again after three more failures.
+    flaky!.headDown = Number.MAX_SAFE_INTEGER;
+    await new Promise((r) => setTimeout(r, 300));
     clock.set('2024-07-01T01:00:00Z');
+    flaky!.headDown = 3;
     const deadline = Date.now() + 10_000;
     let missed: unknown[][] = [];
     while (missed.length === 0 && Date.now() < deadline) {
@@ -186,5 +190,29 @@ describe('the deadline watcher', () => {
     }
     expect(flaky!.headDown).toBe(0);
     expect(missed).toEqual([[{ commitmentId: 'w-3', deadline: '2024-06-30' }, 'deadline-watcher']]);
+  });
+
+  it('records each deadline once: the extended one when it passes in turn', async () => {
+    const clock = new FixedClock('2024-01-10T05:00:00Z');
+    const file = await seededLog(clock);
+    const a = await node(file, clock);
+    apps.push(a.app);
+    await a.writer.execute<ProposeCommitment>('ProposeCommitment', 'w-4', proposal({ commitmentId: 'w-4', counterparties: ['79'], deadline: '2024-06-30' }), { actor: province('74') });
+    await a.writer.execute<AcceptCommitment>('AcceptCommitment', 'w-4', {}, { actor: province('79') });
+    clock.set('2024-07-01T01:00:00Z');
+    await a.watcher.check();
+    await a.writer.execute<RequestDeadlineExtension>('RequestDeadlineExtension', 'w-4', { newDeadline: '2024-09-30', reason: 'Vướng giải phóng mặt bằng.' }, { actor: province('74') });
+    await a.writer.execute<DecideDeadlineExtension>('DecideDeadlineExtension', 'w-4', { approve: true, note: 'Đồng ý.' }, { actor: council });
+    await a.watcher.check();
+    clock.set('2024-09-30T16:59:00Z');
+    await a.watcher.check();
+    expect(await missedDeadlines(file, 'w-4')).toEqual([[{ commitmentId: 'w-4', deadline: '2024-06-30' }, 'deadline-watcher']]);
+    clock.set('2024-09-30T17:00:00Z');
+    await a.watcher.check();
+    await a.watcher.check();
+    expect((await missedDeadlines(file, 'w-4')).map(([data]) => data)).toEqual([
+      { commitmentId: 'w-4', deadline: '2024-06-30' },
+      { commitmentId: 'w-4', deadline: '2024-09-30' },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { RecordDeadlineMissed } from '@council/commitments/domain';
-import { type CommitmentView, findViews } from '@council/commitments/read-models';
+import { deadlinesMissedBy } from '@council/commitments/read-models';
 import { type Actor, Clock, EventStore, ReadModels, vietnamDate } from '@council/platform/event-sourcing';
 import { CommitmentWriter } from '../commitment/commitment-writer.js';
 
@@ -14,18 +14,16 @@ export interface DeadlineWatcherOptions {
 }
 
 const WATCHER: Actor = { subject: 'deadline-watcher', roles: ['system'], name: 'Deadline watcher' };
-/** Views read per query; the event loop serves requests between pages. */
-const PAGE = 200;
 const CATCH_UP_TIMEOUT_MS = 30_000;
 
 /**
  * Records DeadlineMissed for each active commitment whose deadline day has ended in
- * Việt Nam. It asks the node's read models (once they have reached the log's head) which
- * active commitments are past their deadline without a miss recorded for it: it keeps no
- * state of its own and reads nothing at start, and since the read models resubscribe when
- * the log fails them, so does the watcher. The decision itself is the domain's, and the
- * expected revision makes a second record impossible, so any number of nodes may watch
- * at once.
+ * Việt Nam. It asks the node's read models, once they have reached the log's head, which
+ * active commitments are past their deadline without a miss recorded for it
+ * (`deadlinesMissedBy`, one query): it keeps no state of its own and reads nothing at
+ * start, and since the read models resubscribe when the log fails them, so does the
+ * watcher. The decision itself is the domain's, and the expected revision makes a second
+ * record impossible, so any number of nodes may watch at once.
  */
 @Injectable()
 export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -68,29 +66,13 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShu
     const head = await this.store.headPosition();
     await this.readModels.waitFor(head, this.options.catchUpTimeoutMs ?? CATCH_UP_TIMEOUT_MS);
     const today = vietnamDate(this.clock.now());
-    for (const id of await this.missedBy(today)) {
+    for (const { id } of this.readModels.read((db) => deadlinesMissedBy(db, today))) {
       if (this.stopped) return;
       try {
         await this.writer.execute<RecordDeadlineMissed>('RecordDeadlineMissed', id, {}, { actor: WATCHER });
       } catch (error) {
         this.logger.warn(`could not record the missed deadline of ${id} (next check retries): ${String(error)}`);
       }
-    }
-  }
-
-  /** Active commitments whose deadline is before `today` with no miss recorded for that deadline, in deadline order. */
-  private async missedBy(today: string): Promise<string[]> {
-    const due: string[] = [];
-    let after: Pick<CommitmentView, 'deadline' | 'id'> | null = null;
-    for (;;) {
-      const page = this.readModels.read((db) => findViews(db, { status: 'active' }, after, PAGE));
-      for (const view of page) {
-        if (view.deadline >= today) return due;
-        if (!view.missedDeadlines.includes(view.deadline)) due.push(view.id);
-      }
-      if (page.length < PAGE) return due;
-      after = page[page.length - 1]!;
-      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 }
