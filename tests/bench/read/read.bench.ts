@@ -163,6 +163,10 @@ function client(tally: Tally, next: (i: number) => { body: string; field: string
       return request.body;
     },
     answer: (status, text) => {
+      // A success starts with the field's data (graphql-js puts `errors` first when there are
+      // any): checked without parsing, so the load generator, on the same two cores, does not
+      // spend a JSON.parse of every answer (a region overview is 270 KB at a million events).
+      if (status === 200 && text.startsWith(`{"data":{"${field}":`) && !text.startsWith('null', field.length + 12)) return tally.good++, 1;
       try {
         const body = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: unknown[] };
         if (status === 200 && !body.errors && body.data?.[field]) return tally.good++, 1;
