@@ -338,4 +338,18 @@ describe('the dashboards\' answers, reused', () => {
     const anonymous = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ regionOverview { asOfDay } }' }) });
     expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
   });
+
+  it('sends a kept answer as the very text a fresh one has', async () => {
+    const body = JSON.stringify({ query: '{ regionOverview { asOfDay overdue { id daysOverdue committer { code name } } matrix { cells { committer counterparty count } } } }' });
+    const send = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body }).then((r) => r.text());
+    stamped.position += 1;
+    const fresh = await send();
+    const reads = stamped.reads;
+    const [kept, again] = [await send(), await send()];
+    expect(stamped.reads).toBe(reads);
+    expect(kept).toBe(fresh);
+    expect(again).toBe(fresh);
+    expect(fresh).toBe(`${JSON.stringify(JSON.parse(fresh))}\n`);
+    expect((JSON.parse(fresh) as { data: { regionOverview: { overdue: unknown[] } } }).data.regionOverview.overdue.length).toBeGreaterThan(0);
+  });
 });

@@ -22,7 +22,7 @@ const PROVINCES = { type: () => ProvinceView, nullable: true, defaultValue: Prov
 const REMEMBERED_ANSWERS = 256;
 
 /**
- * The dashboards whose whole answers the GraphQL platform may keep (`answerCachePlugin`):
+ * The dashboards whose whole answers the GraphQL platform may keep (`answerCache`):
  * each depends only on its arguments, on the commitment views (whose stamp moves with the
  * read models' position, and so with every event, the region's included) and on the day
  * in Việt Nam. Not projectDashboard: its commitments go through the presenter.

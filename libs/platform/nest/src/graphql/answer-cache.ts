@@ -19,17 +19,28 @@ export abstract class AnswerVersion {
 // Bounded: a region overview at a million events is a few hundred kilobytes.
 const KEPT_ANSWERS = 128;
 
+/** The plugin, and the serialiser Apollo must use for kept answers to be serialised once. */
+export interface AnswerCache {
+  readonly plugin: ApolloServerPlugin<GraphqlContext>;
+  /** Apollo's `stringifyResult`: JSON and a newline, as Apollo's own; a kept answer's text is remembered. */
+  stringifyResult(result: FormattedExecutionResult): string;
+}
+
 /**
  * Answers a query whose root fields are all `versions.fields` with the answer kept for the
  * same text, operation, variables and caller's roles and province, when it was kept under
- * the current version: no execution, no resolver. Only answers without errors are kept,
- * and only if the version did not move while they were computed. Runs after the rate
- * limiter (`didResolveOperation`), so a kept answer is charged like any other.
+ * the current version: no execution, no resolver, and the text sent the first time (a
+ * region overview is hundreds of kilobytes). Only answers without errors are kept, and
+ * only if the version did not move while they were computed. Runs after the rate limiter
+ * (`didResolveOperation`), so a kept answer is charged like any other.
  */
-export function answerCachePlugin(versionsOf: () => AnswerVersion): ApolloServerPlugin<GraphqlContext> {
+export function answerCache(versionsOf: () => AnswerVersion): AnswerCache {
   let fields: Set<string> | undefined;
   const kept = new Map<string, { version: string; result: FormattedExecutionResult }>();
-  return {
+  // Apollo hands `stringifyResult` a new wrapper around the same `data`: the data is the key.
+  const keptData = new WeakSet<object>();
+  const texts = new WeakMap<object, string>();
+  const plugin: ApolloServerPlugin<GraphqlContext> = {
     async requestDidStart() {
       let key: string | undefined;
       let version: string | undefined;
@@ -52,11 +63,23 @@ export function answerCachePlugin(versionsOf: () => AnswerVersion): ApolloServer
           if (key === undefined || version === undefined) return;
           if (response.body.kind !== 'single' || response.body.singleResult.errors || (response.http.status ?? 200) !== 200) return;
           if (versionsOf().version() !== version) return;
+          const result = response.body.singleResult;
           kept.delete(key);
-          kept.set(key, { version, result: response.body.singleResult });
+          kept.set(key, { version, result });
           if (kept.size > KEPT_ANSWERS) kept.delete(kept.keys().next().value!);
+          if (result.data && result.extensions === undefined) keptData.add(result.data);
         },
       };
     },
   };
+  const stringifyResult = (result: FormattedExecutionResult): string => {
+    const { data } = result;
+    const keptAnswer = !result.errors && result.extensions === undefined && data != null && keptData.has(data);
+    const known = keptAnswer ? texts.get(data) : undefined;
+    if (known !== undefined) return known;
+    const text = `${JSON.stringify(result)}\n`;
+    if (keptAnswer) texts.set(data, text);
+    return text;
+  };
+  return { plugin, stringifyResult };
 }

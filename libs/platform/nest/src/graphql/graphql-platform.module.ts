@@ -1,4 +1,4 @@
-import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import {
@@ -27,7 +27,7 @@ import {
   type RootOperationType,
 } from '../auth/policy.js';
 import { TokenVerifier } from '../auth/token-verifier.js';
-import { type AnswerVersion, answerCachePlugin } from './answer-cache.js';
+import { type AnswerCache, answerCache as createAnswerCache, type AnswerVersion } from './answer-cache.js';
 import { createErrorFormatter } from './error-formatter.js';
 import type { GraphqlContext } from './graphql-context.js';
 import { DEFAULT_MAX_BODY_BYTES, jsonBodyReader } from './json-body.js';
@@ -55,7 +55,7 @@ export interface GraphqlPlatformOptions {
   readonly rateLimit?: RateLimitOptions;
   /**
    * The provider (a feature's, exported) that says which root queries' answers may be kept
-   * and under which version (see `answerCachePlugin`); none: every query is executed.
+   * and under which version (see `answerCache`); none: every query is executed.
    */
   readonly answerCache?: Type<AnswerVersion>;
 }
@@ -117,7 +117,7 @@ export class GraphqlPlatformModule implements NestModule {
             // Looked up at the first query: the feature's provider is not known to this module.
             let versions: AnswerVersion | undefined;
             const lookUp = (token: Type<AnswerVersion>) => (): AnswerVersion => (versions ??= moduleRef.get<AnswerVersion>(token, { strict: false }));
-            const cache = answerCache ? answerCachePlugin(lookUp(answerCache)) : undefined;
+            const cache = answerCache ? createAnswerCache(lookUp(answerCache)) : undefined;
             return apolloConfig(options.mode, resolved, verifier, cache);
           },
         }),
@@ -132,7 +132,7 @@ export class GraphqlPlatformModule implements NestModule {
   }
 }
 
-function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOptions, verifier: TokenVerifier, answerCache?: ApolloServerPlugin<GraphqlContext>): Omit<ApolloDriverConfig, 'driver'> {
+function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOptions, verifier: TokenVerifier, answerCache?: AnswerCache): Omit<ApolloDriverConfig, 'driver'> {
   const production = mode === 'production';
   const development = mode === 'development';
   return {
@@ -180,7 +180,8 @@ function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOpt
     // Apollo's cache-control plugin would wrap every field of every answer to compute cache
     // hints the schema never gives, only to send `no-store`: `context` sends that header.
     // The answer cache after the rate limiter: a kept answer is charged like any other.
-    plugins: [ApolloServerPluginCacheControlDisabled(), rateLimitPlugin(options.rateLimit, options.limits), ...(answerCache ? [answerCache] : [])],
+    plugins: [ApolloServerPluginCacheControlDisabled(), rateLimitPlugin(options.rateLimit, options.limits), ...(answerCache ? [answerCache.plugin] : [])],
+    ...(answerCache && { stringifyResult: answerCache.stringifyResult }),
     // Apollo stops after the HTTP server has answered its last request (ConnectionDrainModule).
     stopOnApplicationShutdown: true,
   };
