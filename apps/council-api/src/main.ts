@@ -27,6 +27,9 @@ async function main(): Promise<void> {
   app.flushLogs();
   if (seeded) logger.log(seeded, 'CouncilApi');
   app.disable('x-powered-by');
+  // No ETag on API answers (every one is `no-store`): Express would hash each body, up to
+  // hundreds of kilobytes for a dashboard. The dashboard's files keep theirs (serve-static).
+  app.set('etag', false);
   if (!serveWebApp(app)) logger.warn('the dashboard is not built (npm run build): / serves nothing', 'CouncilApi');
   // app.close() on a signal: stop accepting connections, answer the requests in flight,
   // then the OnApplicationShutdown hooks (the event store closes); then exit 0.
