@@ -21,6 +21,8 @@ import { CommitmentViews } from './commitment-views.js';
 const EFFECTIVE_PAGE = 5_000;
 /** Versions read per turn of the event loop while the timelines are read in the background. */
 const WARM_PAGE = 20_000;
+/** Views decoded per turn of the event loop while they are read in the background. */
+const WARM_VIEWS = 1_000;
 /** Decoded version states kept for as-of answers (most moments need the same few states per commitment). */
 const STATES_KEPT = 100_000;
 
@@ -56,8 +58,10 @@ interface Known extends StoredView {
 @Injectable()
 export class ProjectedCommitmentViews extends CommitmentViews implements OnModuleDestroy {
   private readonly byId = new Map<string, Known>();
-  /** The read-model position `byId` reflects; -1: nothing read yet. */
+  /** The read-model position `byId` reflects; -1: not all read yet. */
   private seen = -1n;
+  /** While `seen` is -1: the position of the last view the background read decoded (views are read in position order). */
+  private viewCursor = -1n;
   private sorted: CommitmentView[] | undefined;
   /** The same, with what as-of answers need of each (valid while `sorted` is). */
   private order: Known[] = [];
@@ -86,7 +90,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
       this.generation += 1;
       this.warm();
     });
-    // The first as-of question should not wait for a million versions to be read: read them between other work.
+    // The first question should not wait for every view and a million versions to be read: read them between other work.
     this.warm();
   }
 
@@ -103,6 +107,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
       this.warming = undefined;
       if (this.destroyed) return;
       try {
+        if (this.seen === -1n && this.readViews()) return this.warm();
         const read = this.readModels.read((db) => this.followVersions(db, WARM_PAGE));
         if (read === WARM_PAGE) this.warm();
       } catch {
@@ -111,10 +116,22 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     });
   }
 
+  /** Decodes a page of the views in the background; true while more may follow (the next question reads the rest at once). */
+  private readViews(): boolean {
+    const page = this.readModels.read((db) => viewsChangedAfter(db, this.viewCursor, WARM_VIEWS));
+    for (const stored of page) this.byId.set(stored.view.id, stored);
+    if (page.length > 0) {
+      this.sorted = undefined;
+      this.viewCursor = page[page.length - 1]!.view.position;
+    }
+    return page.length === WARM_VIEWS;
+  }
+
   private forget(): void {
     this.byId.clear();
     this.sorted = undefined;
     this.seen = -1n;
+    this.viewCursor = -1n;
     this.timelines = undefined;
     this.versionsSeen = 0;
     this.states.clear();
@@ -193,7 +210,8 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   private refresh(): void {
     const at = this.readModels.position();
     if (at === this.seen) return;
-    const changed = this.readModels.read((db) => viewsChangedAfter(db, this.seen));
+    // Before the first question: what the background read has not decoded yet (a view changed meanwhile has moved past the cursor).
+    const changed = this.readModels.read((db) => viewsChangedAfter(db, this.seen === -1n ? this.viewCursor : this.seen));
     this.seen = at;
     if (changed.length === 0) return;
     let reorder = false;
@@ -202,7 +220,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
       if (!before || before.view.deadline !== stored.view.deadline) reorder = true;
       this.byId.set(stored.view.id, stored);
     }
-    if (reorder || !this.order) {
+    if (reorder || !this.sorted) {
       this.sorted = undefined;
     } else {
       this.order = this.order.map((known) => this.byId.get(known.view.id)!);

@@ -321,11 +321,14 @@ export interface StoredView {
   readonly recorded: readonly ProgressReportView[];
 }
 
-/** Current views changed after `position` (all of them from -1). */
-export function viewsChangedAfter(db: ProjectionDb, position: bigint): StoredView[] {
-  const rows = db.all<ViewRow & { recorded_at: number }>(`SELECT ${VIEW_COLUMNS}, recorded_at FROM commitment_views WHERE position > ?`, position);
-  // Many changed (a first load): one pass over every report beats a lookup per commitment.
-  const all = rows.length > 1_000 ? allReports(db) : undefined;
+/** Current views changed after `position` (all of them from -1), in position order; the first `limit` only when given. */
+export function viewsChangedAfter(db: ProjectionDb, position: bigint, limit?: number): StoredView[] {
+  const rows = db.all<ViewRow & { recorded_at: number }>(
+    `SELECT ${VIEW_COLUMNS}, recorded_at FROM commitment_views WHERE position > ? ORDER BY position LIMIT ?`,
+    position, limit ?? -1,
+  );
+  // Many changed (a first load in one go): one pass over every report beats a lookup per commitment.
+  const all = limit === undefined && rows.length > 1_000 ? allReports(db) : undefined;
   return rows.map((r) => {
     const recorded = all ? (all.get(r.id) ?? []) : reportsOf(db, r.id);
     return { view: fromRow(r, recorded), recordedAt: r.recorded_at, recorded };
