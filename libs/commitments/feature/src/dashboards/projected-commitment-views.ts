@@ -107,7 +107,11 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
       this.warming = undefined;
       if (this.destroyed) return;
       try {
-        if (this.seen === -1n && this.readViews()) return this.warm();
+        if (this.seen === -1n) {
+          // The last page read, catch up and put them in order as the first question would, then the versions.
+          if (!this.readViews()) this.inOrder();
+          return this.warm();
+        }
         const read = this.readModels.read((db) => this.followVersions(db, WARM_PAGE));
         if (read === WARM_PAGE) this.warm();
       } catch {
