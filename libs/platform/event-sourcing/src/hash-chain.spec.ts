@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { planAppend, prepareEvents } from './append-plan.js';
 import { canonicalJson } from './canonical-json.js';
 import type { NewEvent, RecordedEvent } from './events.js';
-import { canonicalMetadataJson, GENESIS_HASH, recordHashHolds, storedRecordOf, verifyStreamChain } from './hash-chain.js';
+import { canonicalMetadataJson, GENESIS_HASH, recordHashHolds, storedDataText, storedRecordOf, verifyStreamChain } from './hash-chain.js';
 
 const usual = { schemaVersion: 1, recordedAt: '2025-01-01T00:00:00.000Z', effectiveAt: '2024-12-31T00:00:00.000Z', commandId: 'c', actor: { subject: 's', roles: ['province'], province: '79', name: 'Lê' } };
 const shapes: Record<string, unknown> = {
@@ -52,5 +52,23 @@ describe('a stored record', () => {
     for (const dataJson of ['{"b":1,"a":3}', '{"b": 1,"a":2}', '{"a":2,"b":1}', '{"b":1.0,"a":2}', '{"b":1,"a":2'])
       expect(recordHashHolds(recorded[0]!.hash, { ...record, dataJson })).toBe(false);
     expect(recordHashHolds(recorded[0]!.hash, { ...record, metadataJson: record.metadataJson.replace('"schemaVersion":1', '"schemaVersion":2') })).toBe(false);
+  });
+
+  it('holds the same whether its data comes as text or as the text’s UTF-8 bytes, whatever the size', () => {
+    const record = storedRecordOf(recorded[0]!);
+    const bytes = { ...record, dataJson: new Uint8Array(Buffer.from(record.dataJson as string)) };
+    expect(storedDataText(bytes)).toBe(record.dataJson);
+    expect(recordHashHolds(GENESIS_HASH, bytes)).toBe(true);
+    const changed = new Uint8Array(bytes.dataJson);
+    changed[changed.indexOf(0x31)] = 0x32; // one digit of the amount
+    expect(recordHashHolds(GENESIS_HASH, { ...bytes, dataJson: changed })).toBe(false);
+    expect(recordHashHolds(GENESIS_HASH, { ...bytes, hash: recorded[1]!.hash })).toBe(false);
+
+    const [large] = prepareEvents([{ type: 'Large', data: { text: 'Đồng Nai '.repeat(30_000) } }], new Date(0), { maxEventBytes: 1 << 20 });
+    const sealed = planAppend('commitment-2', [large!], 'no_stream', { lastRevision: 'no_stream', lastHash: '', recent: [] });
+    if (sealed.kind !== 'write') throw new Error('expected a write');
+    const big = storedRecordOf({ ...sealed.events[0]!, position: 1n });
+    expect(recordHashHolds(GENESIS_HASH, { ...big, dataJson: Buffer.from(big.dataJson as string) })).toBe(true);
+    expect(recordHashHolds(GENESIS_HASH, bytes)).toBe(true);
   });
 });

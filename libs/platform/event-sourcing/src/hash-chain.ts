@@ -24,8 +24,9 @@ export function canonicalEventBytes(e: {
 
 /**
  * An event as the log stores it: the text its hash covers, unparsed. `dataJson` is the data
- * byte for byte as appended (the store writes JSON.stringify's text and hashes that very text),
- * `metadataJson` the canonical metadata.
+ * byte for byte as appended (the store writes JSON.stringify's text and hashes that very
+ * text), as a string or as its UTF-8 bytes, whichever the adapter holds (bytes spare a
+ * decode on reading and an encode on hashing); `metadataJson` is the canonical metadata.
  */
 export interface StoredEventRecord {
   readonly position: bigint;
@@ -33,7 +34,7 @@ export interface StoredEventRecord {
   readonly revision: bigint;
   readonly id: string;
   readonly type: string;
-  readonly dataJson: string;
+  readonly dataJson: string | Uint8Array;
   readonly metadataJson: string;
   readonly hash: string;
 }
@@ -52,9 +53,30 @@ export function storedRecordOf(e: RecordedEvent): StoredEventRecord {
   };
 }
 
+const utf8 = new TextDecoder('utf-8');
+
+/** A record's data text, whether the adapter gave it as text or as UTF-8 bytes. */
+export function storedDataText(r: Pick<StoredEventRecord, 'dataJson'>): string {
+  return typeof r.dataJson === 'string' ? r.dataJson : utf8.decode(r.dataJson);
+}
+
+/** Where the bytes of one hash are put together; grown for large events. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
 /** Whether a record's hash is the one its predecessor's hash and its own bytes give. */
 export function recordHashHolds(previousHash: string, r: StoredEventRecord): boolean {
-  return chainHash(previousHash, canonicalEventBytes(r)) === r.hash;
+  const data = r.dataJson;
+  if (typeof data === 'string') return chainHash(previousHash, canonicalEventBytes(r as StoredEventRecord & { dataJson: string })) === r.hash;
+  // The same bytes as chainHash(previousHash, canonicalEventBytes(r)), with the stored data
+  // bytes copied in as they are instead of decoded to a string and encoded again.
+  const rest = `,"id":${JSON.stringify(r.id)},"metadata":${r.metadataJson},"revision":"${r.revision}","streamId":${JSON.stringify(r.streamId)},"type":${JSON.stringify(r.type)}}`;
+  const most = 3 * (previousHash.length + rest.length) + data.length + 16;
+  if (most > scratch.length) scratch = Buffer.allocUnsafe(2 * most);
+  let at = scratch.write(`${previousHash}\n{"data":`, 0, 'utf8');
+  scratch.set(data, at);
+  at += data.length;
+  at += scratch.write(rest, at, 'utf8');
+  return hash('sha256', scratch.subarray(0, at), 'hex') === r.hash;
 }
 
 const METADATA_KEYS = new Set(['actor', 'causationId', 'commandFingerprint', 'commandId', 'correlationId', 'effectiveAt', 'recordedAt', 'schemaVersion']);

@@ -13,6 +13,9 @@ export const EVENT_COLUMNS =
   'position, id, stream_id, revision, type, data, hash, recorded_at, effective_at, schema_version, ' +
   'actor_subject, actor_province, actor_name, actor_roles, command_id, command_fingerprint, correlation_id, causation_id, metadata_extra';
 
+/** A row read for its stored record: EVENT_COLUMNS with the data as its UTF-8 bytes. */
+export type StoredRow = { [K in keyof EventRow]: K extends '5' ? Uint8Array : EventRow[K] };
+
 /** One row as read with returnArrays, in EVENT_COLUMNS order. */
 export type EventRow = [
   position: number,
@@ -87,7 +90,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
-function toMetadata(row: EventRow): EventMetadata {
+function toMetadata(row: EventRow | StoredRow): EventMetadata {
   const metadata: Record<string, unknown> = row[18] === null ? {} : JSON.parse(row[18]);
   if (row[10] !== null) {
     const actor: { -readonly [K in keyof Actor]: Actor[K] } = { subject: row[10], roles: row[13] ? row[13].split(',') : [] };
@@ -111,7 +114,7 @@ function toMetadata(row: EventRow): EventMetadata {
  * JSON.stringify), byte for byte what canonicalJson(toRecordedEvent(row).metadata) gives.
  * A row with metadata_extra takes that general path.
  */
-export function toStoredRecord(row: EventRow): StoredEventRecord {
+export function toStoredRecord(row: StoredRow): StoredEventRecord {
   return {
     position: BigInt(row[0]),
     id: row[1],
@@ -124,7 +127,7 @@ export function toStoredRecord(row: EventRow): StoredEventRecord {
   };
 }
 
-function columnMetadataJson(row: EventRow): string {
+function columnMetadataJson(row: EventRow | StoredRow): string {
   let json = '{';
   if (row[10] !== null) {
     json += '"actor":{';

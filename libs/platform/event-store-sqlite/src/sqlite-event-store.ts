@@ -26,7 +26,7 @@ import {
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { LiveSignal } from './live-signal.js';
 import { migrate } from './schema.js';
-import { EVENT_COLUMNS, type EventRow, toColumns, toRecordedEvent, toStoredRecord } from './rows.js';
+import { EVENT_COLUMNS, type EventRow, type StoredRow, toColumns, toRecordedEvent, toStoredRecord } from './rows.js';
 
 export interface SqliteEventStoreOptions {
   /** File of the event log, or ':memory:'. */
@@ -101,7 +101,10 @@ export class SqliteEventStore extends EventStore {
       savepoint: this.db.prepare('SAVEPOINT append'),
       release: this.db.prepare('RELEASE append'),
       rollbackTo: this.db.prepare('ROLLBACK TO append'),
-      records: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`),
+      // The data as its stored UTF-8 bytes: no decode to a string here, no encode when it is hashed.
+      records: this.db.prepare(
+        `SELECT ${EVENT_COLUMNS.replace(', data,', ', CAST(data AS BLOB),')} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+      ),
     };
     // Rows as arrays: no object with named properties made per row read.
     for (const name of ['tail', 'last', 'records'] as const) this.statements[name].setReturnArrays(true);
@@ -145,9 +148,9 @@ export class SqliteEventStore extends EventStore {
     return this.readAllSync(options);
   }
 
-  /** The stored text of each event, unparsed: data as written, metadata rebuilt canonically from its columns. */
+  /** Each event as stored, unparsed: the data's UTF-8 bytes as written, the metadata's canonical JSON rebuilt from its columns. */
   override async readAllRecords(options: ReadRecordsOptions = {}): Promise<StoredEventRecord[]> {
-    const rows = this.statements.records.all(options.after ?? 0n, options.upTo ?? MAX_POSITION, options.maxCount ?? 1_000) as unknown as EventRow[];
+    const rows = this.statements.records.all(options.after ?? 0n, options.upTo ?? MAX_POSITION, options.maxCount ?? 1_000) as unknown as StoredRow[];
     const records = new Array<StoredEventRecord>(rows.length);
     for (let i = 0; i < rows.length; i++) records[i] = toStoredRecord(rows[i]!);
     return records;
