@@ -91,6 +91,7 @@ describe('verifying the embedded log as stored', () => {
     ['keys reordered, the value the same', (data: string) => JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(data) as object).reverse()))],
     ['a number written another way, the value the same', (data: string) => data.replace('10', '1e1')],
     ['text no longer JSON', (data: string) => data.slice(0, -1)],
+    ['text emptied', () => ''],
   ])('catches the data text of an event with %s, and names that event first', async (_, edit) => {
     let target = { position: 0, stream_id: '', revision: 0, data: '' };
     const path = tampered(`data-${_.replace(/\W+/g, '-')}`, (db) => {
