@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   // No ETag on API answers (every one is `no-store`): Express would hash each body, up to
   // hundreds of kilobytes for a dashboard. The dashboard's files keep theirs (serve-static).
   app.set('etag', false);
-  if (!serveWebApp(app)) logger.warn('the dashboard is not built (npm run build): / serves nothing', 'CouncilApi');
+  const webApp = config.nodeEnv === 'production' ? { contentSecurityPolicy: { connectTo: config.auth.oidc ? [new URL(config.auth.oidc.authority).origin] : [] } } : {};
+  if (!serveWebApp(app, webApp)) logger.warn('the dashboard is not built (npm run build): / serves nothing', 'CouncilApi');
   // app.close() on a signal: stop accepting connections, answer the requests in flight,
   // then the OnApplicationShutdown hooks (the event store closes); then exit 0.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
