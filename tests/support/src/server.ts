@@ -41,10 +41,12 @@ export const removeDataDir = (dir: string) => rm(dir, { recursive: true, force: 
 /**
  * Starts the built council-api (dist/) in a clean environment with its own DATA_DIR,
  * DEMO_DATA=false, an HS256 secret and LOG_LEVEL=warn, on a free port; waits for /health 200.
+ * `prefix` runs it through another command that execs it, e.g. `nsenter -t <pid> -m` to
+ * start it in another mount namespace.
  */
-export async function startApi(dataDir: string, env: Record<string, string> = {}, healthTimeoutMs = 30_000): Promise<ApiProcess> {
+export async function startApi(dataDir: string, env: Record<string, string> = {}, healthTimeoutMs = 30_000, prefix: readonly string[] = []): Promise<ApiProcess> {
   const port = await freePort();
-  const child = launch(dataDir, port, env);
+  const child = launch(dataDir, port, env, prefix);
   let tail = '';
   const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-8_000));
   child.stdout?.on('data', keep);
@@ -84,18 +86,33 @@ export async function startApi(dataDir: string, env: Record<string, string> = {}
   };
 }
 
-/** Starts the server and kills it with SIGKILL after `ms`, whatever it was doing (opening files, catching up, seeding). */
-export async function killDuringStart(dataDir: string, ms: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  const child = launch(dataDir, await freePort(), {});
+/**
+ * Starts the server and kills it with SIGKILL after `ms`, whatever it was doing (opening
+ * files, catching up, seeding); or, given a predicate, as soon as it holds (polled every
+ * 5 ms), e.g. when the log has reached some position.
+ */
+export async function killDuringStart(
+  dataDir: string,
+  when: number | (() => boolean),
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const child = launch(dataDir, await freePort(), env);
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
-  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  const timer =
+    typeof when === 'number'
+      ? setTimeout(() => child.kill('SIGKILL'), when)
+      : setInterval(() => {
+          if (when()) child.kill('SIGKILL');
+        }, 5);
   const outcome = await ended;
   clearTimeout(timer);
+  clearInterval(timer);
   return outcome;
 }
 
-function launch(dataDir: string, port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [main], {
+function launch(dataDir: string, port: number, env: Record<string, string>, prefix: readonly string[] = []): ChildProcess {
+  const [command, ...args] = [...prefix, process.execPath, main];
+  return spawn(command!, args, {
     cwd: repoRoot,
     env: {
       PATH: process.env['PATH'] ?? '',
