@@ -51,6 +51,8 @@ export class SqliteReadModels extends ReadModels {
   private rebuilding: Promise<void> | undefined;
   private builder: SqliteReadModels | undefined;
   private failure: Error | undefined;
+  /** The disk refused the last write (full, read-only, failing): kept and retried, not a reason to stop. */
+  private stalled: { error: Error; pauseMs: number } | undefined;
   private readonly listeners = new Set<(position: bigint) => void>();
 
   private constructor(
@@ -135,7 +137,8 @@ export class SqliteReadModels extends ReadModels {
   }
 
   health(): ReadModelsHealth {
-    return { up: !this.failure, position: this.checkpoint, rebuilding: this.isRebuilding(), ...(this.failure && { stoppedBecause: this.failure.message }) };
+    const down = this.failure ?? this.stalled?.error;
+    return { up: !down, position: this.checkpoint, rebuilding: this.isRebuilding(), ...(down && { stoppedBecause: down.message }) };
   }
 
   /** Why the read models stopped following the log, if they did. */
@@ -246,7 +249,16 @@ export class SqliteReadModels extends ReadModels {
       this.flushScheduled = false;
       try {
         this.flush();
+        this.stalled = undefined;
       } catch (error) {
+        if (isStorageFault(error)) {
+          // The batch was rolled back and is buffered again: retried, with a growing pause, until the disk takes it.
+          const pauseMs = this.stalled ? Math.min(this.stalled.pauseMs * 2, MAX_PAUSE_MS) : FIRST_PAUSE_MS;
+          if (!this.stalled) this.options.log?.('warn', `read models cannot write at position ${this.checkpoint} (${(error as Error).message}); retrying`);
+          this.stalled = { error: new StoreUnavailableError(`read models cannot write: ${(error as Error).message}`, { cause: error }), pauseMs };
+          setTimeout(() => this.scheduleFlush(), pauseMs).unref();
+          return;
+        }
         // The batch was rolled back: stop here rather than skip it; health and waitFor say so.
         this.failure = error instanceof Error ? error : new Error(String(error));
         this.stop.abort();
@@ -267,15 +279,21 @@ export class SqliteReadModels extends ReadModels {
       last = e.position;
     }
     if (batch.length === 0) return;
-    this.db.exec('BEGIN IMMEDIATE');
     try {
+      this.db.exec('BEGIN IMMEDIATE');
       for (const event of batch) applyToAll(this.projectionDb, this.options, event);
       const last = batch[batch.length - 1]!.position;
       this.projectionDb.run('INSERT INTO _checkpoint (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position', last);
       this.db.exec('COMMIT');
       this.checkpoint = last;
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      try {
+        this.db.exec('ROLLBACK');
+      } catch {
+        // SQLite may have rolled back by itself (a full disk, an I/O error).
+      }
+      // Not applied: back to the front of the buffer, so that a retry applies the same events.
+      this.buffer.unshift(...batch);
       throw error;
     }
     this.reached();
@@ -288,6 +306,12 @@ export class SqliteReadModels extends ReadModels {
     for (const waiter of reached) waiter.resolve();
     for (const listener of this.listeners) listener(this.checkpoint);
   }
+}
+
+/** A write the file system refused (SQLITE_BUSY, READONLY, IOERR, FULL, CANTOPEN): the disk's fault, not the projection's. */
+function isStorageFault(error: unknown): boolean {
+  const code = (error as { code?: unknown; errcode?: unknown } | null)?.code === 'ERR_SQLITE_ERROR' ? Number((error as { errcode: number }).errcode) & 0xff : -1;
+  return [5, 8, 10, 13, 14].includes(code);
 }
 
 function digestTables(db: DatabaseSync): Record<string, string> {
@@ -331,6 +355,8 @@ function applyToAll(db: ProjectionDb, options: SqliteReadModelsOptions, event: R
     try {
       projection.apply(db, event);
     } catch (error) {
+      // The disk refusing a write is not the event's fault: the batch is rolled back and retried, never skipped.
+      if (isStorageFault(error)) throw error;
       // A recorded fact is never refused: the read model skips it and says where.
       options.log?.('warn', `${projection.name} v${projection.version} skipped ${event.type} at position ${event.position}: ${(error as Error).message}`);
     }
