@@ -10,7 +10,7 @@ import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { AuthModule, EventSourcingModule, GraphqlPlatformModule, HealthModule, ReadModelsModule } from '@council/platform/nest';
 import { SqliteReadModels } from '@council/platform/read-model-sqlite';
 import { REGION_POLICY, seedRegionReferenceData } from '@council/region/feature';
-import { codes, COMMITTER, gql, makeDataDir, proposal, PROPOSE, removeDataDir, TEST_SECRET, tokenFor } from '@council/tests/support';
+import { codes, COMMITTER, freePort, gql, makeDataDir, proposal, PROPOSE, removeDataDir, startApi, TEST_SECRET, tokenFor } from '@council/tests/support';
 import { FaultyEventStore } from './support/faulty-event-store.js';
 import { APP_PROJECTIONS, logProblems, readLog, readModelDifference } from './support/log-check.js';
 
@@ -191,4 +191,25 @@ describe('read models whose file cannot be written', () => {
       await removeDataDir(dir);
     }
   }, 60_000);
+});
+
+describe('the built council-api whose EventStoreDB does not answer at start (EVENTSTORE_URL to a closed port)', () => {
+  it('starts anyway, says so on /health, refuses commands as retryable, stays up, and keeps trying', async () => {
+    const dir = await makeDataDir('council-faults-esdb-');
+    const server = await startApi(dir, { EVENTSTORE_URL: `kurrentdb://127.0.0.1:${await freePort()}?tls=false` }, 60_000, [], false);
+    try {
+      expect(server.output()).toContain('the event log does not answer at start');
+      const down = await health(server.url);
+      expect({ status: down.status, eventStore: down.body.error?.['eventStore']?.status }).toEqual({ status: 503, eventStore: 'down' });
+      const token = await tokenFor(COMMITTER);
+      const refused = await gql(server.url, token, PROPOSE, { input: proposal('esdb-down'), commandId: 'esdb-down' });
+      expect(refused.body.errors?.map((e) => ({ code: e.extensions?.code, retryable: e.extensions?.['retryable'] }))).toEqual([{ code: 'INTERNAL_SERVER_ERROR', retryable: true }]);
+      // Still up a while later, the first-start check retried in the background.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect((await health(server.url)).status).toBe(503);
+    } finally {
+      await server.stop();
+      await removeDataDir(dir);
+    }
+  }, 90_000);
 });

@@ -1,5 +1,5 @@
 import { seedDemoData } from '@council/commitments/demo-data';
-import { FixedClock } from '@council/platform/event-sourcing';
+import { FixedClock, StoreUnavailableError } from '@council/platform/event-sourcing';
 import { seedRegionReferenceData } from '@council/region/feature';
 import { openEventStore } from './app.module.js';
 import type { AppConfig } from './config.js';
@@ -31,4 +31,26 @@ export async function seedOnFirstStart(config: AppConfig, now: Date): Promise<st
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The first-start check again and again, from 1 s to a 30 s pause, while the log does not
+ * answer (a network store down when the node starts); stops after it ran once, on any
+ * other error, or when `stopped()` says so. The node serves meanwhile: /health says the
+ * store is down and commands get the retryable error.
+ */
+export function seedWhenReachable(config: AppConfig, report: (message: string, error?: unknown) => void, stopped: () => boolean): void {
+  let pauseMs = 1_000;
+  const attempt = () => {
+    if (stopped()) return;
+    seedOnFirstStart(config, new Date()).then(
+      (seeded) => report(seeded ?? 'the event log answers again: the first-start check found nothing to do'),
+      (error: unknown) => {
+        if (!(error instanceof StoreUnavailableError)) return report('the first-start check failed', error);
+        pauseMs = Math.min(pauseMs * 2, 30_000);
+        setTimeout(attempt, pauseMs).unref();
+      },
+    );
+  };
+  setTimeout(attempt, pauseMs).unref();
 }

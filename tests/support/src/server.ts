@@ -44,7 +44,14 @@ export const removeDataDir = (dir: string) => rm(dir, { recursive: true, force: 
  * `prefix` runs it through another command that execs it, e.g. `nsenter -t <pid> -m` to
  * start it in another mount namespace.
  */
-export async function startApi(dataDir: string, env: Record<string, string> = {}, healthTimeoutMs = 30_000, prefix: readonly string[] = []): Promise<ApiProcess> {
+export async function startApi(
+  dataDir: string,
+  env: Record<string, string> = {},
+  healthTimeoutMs = 30_000,
+  prefix: readonly string[] = [],
+  /** False: any answer of /health will do (a node started while its store is down answers 503). */
+  healthy = true,
+): Promise<ApiProcess> {
   const port = await freePort();
   const child = launch(dataDir, port, env, prefix);
   let tail = '';
@@ -58,7 +65,7 @@ export async function startApi(dataDir: string, env: Record<string, string> = {}
   const early = ended.then(({ code, signal }) => Promise.reject(new Error(`council-api ended (${code ?? signal}) before /health answered 200:\n${tail}`)));
   early.catch(() => undefined);
   try {
-    await Promise.race([waitForHealth(url, healthTimeoutMs), early]);
+    await Promise.race([waitForHealth(url, healthTimeoutMs, healthy), early]);
   } catch (error) {
     child.kill('SIGKILL');
     await ended;
@@ -141,14 +148,14 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+export async function waitForHealth(url: string, timeoutMs: number, healthy = true): Promise<void> {
   const until = performance.now() + timeoutMs;
   while (performance.now() < until) {
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then((r) => r.ok || !healthy, () => false);
     if (ok) return;
     await new Promise((wait) => setTimeout(wait, 50));
   }
-  throw new Error(`${url}/health did not answer 200 within ${timeoutMs} ms`);
+  throw new Error(`${url}/health did not answer${healthy ? ' 200' : ''} within ${timeoutMs} ms`);
 }
 
 /** The process's resident set size in bytes, from /proc (Linux). */
