@@ -168,8 +168,14 @@ export class SqliteReadModels extends ReadModels {
     this.builder?.stop.abort();
     await this.rebuilding;
     await this.following;
-    this.flush();
-    this.db.close();
+    // What is buffered, if the read models still can: otherwise the next start catches up from the checkpoint.
+    try {
+      if (!this.failure) this.flush();
+    } catch (error) {
+      this.options.log?.('warn', `read models closed at position ${this.checkpoint} without the last events (${(error as Error).message}); the next start catches up`);
+    } finally {
+      this.db.close();
+    }
   }
 
   /**
