@@ -18,8 +18,8 @@ export interface Attempt {
   readonly errcode?: number;
 }
 
-const [path, worker, attempts, streams] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5])];
-const store = new SqliteEventStore({ path, busyTimeoutMs: 10_000, pollIntervalMs: 60_000 });
+const [path, worker, attempts, streams, busyTimeoutMs] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5]), Number(process.argv[6])];
+const store = new SqliteEventStore({ path, busyTimeoutMs, pollIntervalMs: 60_000 });
 const results: Attempt[] = [];
 
 for (let i = 0; i < attempts; i++) {
