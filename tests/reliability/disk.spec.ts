@@ -174,7 +174,8 @@ describe(`council-api on a disk that fills up or turns read-only${skip ? ` (skip
       expect(refused.length).toBeGreaterThan(0);
       await expectDegraded(server, refused, /disk is full/);
 
-      run('mount', '-o', 'remount,size=64m', dir);
+      // With the type and source spelled out: util-linux's short form fails in a user namespace.
+      run('mount', '-t', 'tmpfs', '-o', 'remount,size=64m', 'tmpfs', dir);
       // By itself: /health probes with a real write, no client needs to write first.
       await waitFor('/health 200 after the tmpfs grew', async () => (await health(server.url)).status === 200);
       await retry(server, refused, acknowledged);
