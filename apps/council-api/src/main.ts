@@ -32,12 +32,8 @@ async function main(): Promise<void> {
   app.flushLogs();
   if (seeded instanceof StoreUnavailableError) {
     logger.warn(`the event log does not answer at start (${seeded.message}): serving anyway, /health says so; the first-start check runs again until it answers`, 'CouncilApi');
-    let closing = false;
-    process.once('beforeExit', () => (closing = true));
-    seedWhenReachable(
-      config,
-      (message, error) => (error ? logger.error(`${message}: ${error instanceof Error ? error.message : String(error)}`, 'CouncilApi') : logger.log(message, 'CouncilApi')),
-      () => closing,
+    seedWhenReachable(config, (message, error) =>
+      error ? logger.error(`${message}: ${error instanceof Error ? error.message : String(error)}`, 'CouncilApi') : logger.log(message, 'CouncilApi'),
     );
   } else if (seeded) logger.log(seeded, 'CouncilApi');
   app.disable('x-powered-by');

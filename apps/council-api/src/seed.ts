@@ -35,14 +35,13 @@ export async function seedOnFirstStart(config: AppConfig, now: Date): Promise<st
 
 /**
  * The first-start check again and again, from 1 s to a 30 s pause, while the log does not
- * answer (a network store down when the node starts); stops after it ran once, on any
- * other error, or when `stopped()` says so. The node serves meanwhile: /health says the
- * store is down and commands get the retryable error.
+ * answer (a network store down when the node starts); stops after it ran once or on any
+ * other error. Its timers do not keep the process alive. The node serves meanwhile:
+ * /health says the store is down and commands get the retryable error.
  */
-export function seedWhenReachable(config: AppConfig, report: (message: string, error?: unknown) => void, stopped: () => boolean): void {
+export function seedWhenReachable(config: AppConfig, report: (message: string, error?: unknown) => void): void {
   let pauseMs = 1_000;
   const attempt = () => {
-    if (stopped()) return;
     seedOnFirstStart(config, new Date()).then(
       (seeded) => report(seeded ?? 'the event log answers again: the first-start check found nothing to do'),
       (error: unknown) => {
