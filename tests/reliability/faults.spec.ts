@@ -71,6 +71,7 @@ describe('council-api when its event store fails', () => {
 
   afterAll(async () => {
     await app?.close();
+    await sqlite?.close().catch(() => undefined);
     if (dataDir) await removeDataDir(dataDir);
   });
 
@@ -139,6 +140,7 @@ describe('council-api when its event store fails', () => {
       expect(JSON.stringify(listed.body)).toContain(id);
     } finally {
       await second?.app.close();
+      await store.close().catch(() => undefined);
       await removeDataDir(dir);
     }
   }, 30_000);
