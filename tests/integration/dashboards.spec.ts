@@ -5,7 +5,7 @@ import { Test } from '@nestjs/testing';
 import { SignJWT } from 'jose';
 import { seedDemoData } from '@council/commitments/demo-data';
 import { commitmentSchemas } from '@council/commitments/domain';
-import { CommitmentPresenter, CommitmentViews, DashboardsResolver } from '@council/commitments/feature';
+import { CommitmentPresenter, CommitmentViews, DashboardsAnswerVersion, DashboardsResolver } from '@council/commitments/feature';
 import {
   type CommitmentView,
   type DashboardOptions,
@@ -172,27 +172,35 @@ describe('the health overview of the demo region', () => {
   });
 });
 
+/** The dashboards' resolver over GraphQL on `commitmentViews`, and a token to ask with. */
+async function startDashboards(commitmentViews: CommitmentViews, options: { keepAnswers?: boolean } = {}): Promise<{ app: INestApplication; url: string; token: string }> {
+  @Global()
+  @Module({ providers: [{ provide: Clock, useValue: clock }, { provide: EventStore, useValue: store }], exports: [Clock, EventStore] })
+  class PlatformModule {}
+  @Module({
+    providers: [RegionReader, CommitmentPresenter, DashboardsResolver, DashboardsAnswerVersion, { provide: CommitmentViews, useValue: commitmentViews }],
+    exports: [DashboardsAnswerVersion],
+  })
+  class DashboardsModule {}
+  const graphql = GraphqlPlatformModule.forRoot({ mode: 'test', policies: [DASHBOARDS_POLICY], ...(options.keepAnswers && { answerCache: DashboardsAnswerVersion }) });
+  const moduleRef = await Test.createTestingModule({
+    imports: [PlatformModule, AuthModule.forRoot({ secret: SECRET }), graphql, DashboardsModule],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
+  const now = Math.floor(clock.now().getTime() / 1000);
+  const token = await new SignJWT({ roles: ['auditor'], name: 'Kiểm toán viên' }).setProtectedHeader({ alg: 'HS256' }).setSubject('auditor-1')
+    .setIssuedAt(now).setExpirationTime(now + 600).sign(new TextEncoder().encode(SECRET));
+  return { app, url, token };
+}
+
 describe('the dashboards over GraphQL', () => {
   let app: INestApplication;
   let url: string;
   let token: string;
 
-  beforeAll(async () => {
-    @Global()
-    @Module({ providers: [{ provide: Clock, useValue: clock }, { provide: EventStore, useValue: store }], exports: [Clock, EventStore] })
-    class PlatformModule {}
-    @Module({ providers: [RegionReader, CommitmentPresenter, DashboardsResolver, { provide: CommitmentViews, useValue: views }] })
-    class DashboardsModule {}
-    const moduleRef = await Test.createTestingModule({
-      imports: [PlatformModule, AuthModule.forRoot({ secret: SECRET }), GraphqlPlatformModule.forRoot({ mode: 'test', policies: [DASHBOARDS_POLICY] }), DashboardsModule],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
-    const now = Math.floor(clock.now().getTime() / 1000);
-    token = await new SignJWT({ roles: ['auditor'], name: 'Kiểm toán viên' }).setProtectedHeader({ alg: 'HS256' }).setSubject('auditor-1')
-      .setIssuedAt(now).setExpirationTime(now + 600).sign(new TextEncoder().encode(SECRET));
-  });
+  beforeAll(async () => ({ app, url, token } = await startDashboards(views)));
   afterAll(() => app?.close());
 
   async function ask(query: string, withToken = true) {
@@ -246,5 +254,102 @@ describe('the dashboards over GraphQL', () => {
   it('refuses an anonymous caller', async () => {
     const { errors } = await ask('{ regionOverview { asOfDay } }', false);
     expect(errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+/** The demo's views with a stamp the test moves, counting how often the current views are read. */
+class StampedViews extends FoldedCommitmentViews {
+  reads = 0;
+  position = 1;
+  /** Leaves out the cancelled commitments: a change the test makes without moving the stamp. */
+  hideCancelled = false;
+
+  override async current(): Promise<readonly CommitmentView[]> {
+    this.reads += 1;
+    const views = await super.current();
+    return this.hideCancelled ? views.filter((v) => v.status !== 'cancelled') : views;
+  }
+
+  override stamp(): string {
+    return String(this.position);
+  }
+}
+
+describe('the dashboards\' answers, reused', () => {
+  let app: INestApplication;
+  let url: string;
+  let token: string;
+  let stamped: StampedViews;
+
+  beforeAll(async () => {
+    stamped = new StampedViews(store);
+    ({ app, url, token } = await startDashboards(stamped, { keepAnswers: true }));
+  });
+  afterAll(() => app?.close());
+
+  const ask = async (query: string) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions: { code: string } }[] };
+  };
+
+  it('computes a dashboard once for sixteen callers asking at once, and again once the views moved', async () => {
+    const query = '{ regionOverview { asOfDay tracks { track total } overdue { id } } }';
+    const answers = await Promise.all(Array.from({ length: 16 }, () => ask(query)));
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(answers[0]!.data!.regionOverview).toMatchObject({ asOfDay: TODAY });
+    expect(stamped.reads).toBe(1);
+    await ask(query);
+    expect(stamped.reads).toBe(1);
+    stamped.position += 1;
+    await Promise.all([ask(query), ask(query)]);
+    expect(stamped.reads).toBe(2);
+  });
+
+  it('does not keep a failure: an unknown province is looked up again each time', async () => {
+    const before = stamped.reads;
+    for (let i = 0; i < 2; i++) expect((await ask('{ provinceScorecard(province: "99") { made } }')).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    expect(stamped.reads).toBe(before + 2);
+  });
+
+  it('sends a kept answer again while the views keep their stamp, and a new one once it moves', async () => {
+    const query = '{ trackDashboard(track: HEALTH) { total byStatus { status count } } }';
+    const before = (await ask(query)).data!.trackDashboard as { total: number };
+    const reads = stamped.reads;
+    stamped.hideCancelled = true;
+    // Nothing told the node its views changed: the kept answer, no resolver run.
+    expect((await ask(query)).data!.trackDashboard).toEqual(before);
+    expect(stamped.reads).toBe(reads);
+    stamped.position += 1;
+    const after = (await ask(query)).data!.trackDashboard as { total: number };
+    expect(after.total).toBe(before.total - 1);
+    stamped.hideCancelled = false;
+    stamped.position += 1;
+    expect((await ask(query)).data!.trackDashboard).toEqual(before);
+  });
+
+  it('keeps an answer per question: other variables, another query, an anonymous caller are not served it', async () => {
+    const byProvince = (province: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: 'query ($p: String!) { provinceScorecard(province: $p) { province { code } made } }', variables: { p: province } }),
+      }).then(async (r) => ((await r.json()) as { data: { provinceScorecard: { province: { code: string } } } }).data.provinceScorecard.province.code);
+    expect([await byProvince('75'), await byProvince('79'), await byProvince('75')]).toEqual(['75', '79', '75']);
+    const anonymous = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ regionOverview { asOfDay } }' }) });
+    expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('sends a kept answer as the very text a fresh one has', async () => {
+    const body = JSON.stringify({ query: '{ regionOverview { asOfDay overdue { id daysOverdue committer { code name } } matrix { cells { committer counterparty count } } } }' });
+    const send = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body }).then((r) => r.text());
+    stamped.position += 1;
+    const fresh = await send();
+    const reads = stamped.reads;
+    const [kept, again] = [await send(), await send()];
+    expect(stamped.reads).toBe(reads);
+    expect(kept).toBe(fresh);
+    expect(again).toBe(fresh);
+    expect(fresh).toBe(`${JSON.stringify(JSON.parse(fresh))}\n`);
+    expect((JSON.parse(fresh) as { data: { regionOverview: { overdue: unknown[] } } }).data.regionOverview.overdue.length).toBeGreaterThan(0);
   });
 });

@@ -66,6 +66,28 @@ describe('the dashboards\' decoded views', () => {
     expect(await views.asOf(before)).toEqual(pastViews);
   });
 
+  it('read in the background before the first question, still equal the read model now and as of every moment', async () => {
+    const early = new ProjectedCommitmentViews(models, store);
+    // Let the background read run (views a page per turn, then the versions), with a change arriving after it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const active = models.read(currentViews).find((v) => v.status === 'active')!;
+    const region = regionFrom(SOUTHEAST_REGION, { subject: 'seed', roles: ['council'] }).region;
+    const command: ReportProgress = {
+      type: 'ReportProgress',
+      data: { value: 2, reportedFor: '2026-11-22' },
+      metadata: { now: clock.now(), actor: { subject: 'officer', roles: ['province'], province: successorOn(region, active.committer, '2026-11-23') } },
+      context: { region },
+    };
+    const result = await handleCommand(store, commitmentDecider, commitmentStream(active.id), command, { schemas: commitmentSchemas });
+    await models.waitFor(result.position);
+    expect(await early.current()).toEqual(sorted(models.read(currentViews)));
+    const moments = [...new Set((await store.readAll()).map((e) => e.metadata.recordedAt))].map((t) => new Date(t));
+    for (const moment of moments.filter((_, i) => i % 11 === 0)) {
+      expect(await early.asOf(moment)).toEqual(sorted(models.read((db) => viewsAsOf(db, moment))));
+    }
+    early.onModuleDestroy();
+  });
+
   it('reads everything again when a rebuilt file is swapped in at the same position', async () => {
     const path = join(dir, 'swapped.sqlite');
     const old = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });

@@ -92,6 +92,43 @@ describe('the commitment read model', () => {
     await models.close();
   });
 
+  it('forgets what a rolled-back batch folded: the batch delivered again gives what a rebuild gives', async () => {
+    // Read models over an empty log, fed by hand: the projection's batches, one of them rolled back after it was written.
+    const empty = new SqliteEventStore({ path: ':memory:', clock, pollIntervalMs: 5 });
+    const models = await SqliteReadModels.open({ path: ':memory:', store: empty, projections: [commitmentViewProjection] });
+    const events = log.filter((e) => e.streamId.startsWith('commitment-'));
+    const batch = (from: number, to: number, outcome: 'COMMIT' | 'ROLLBACK') =>
+      models.read((db) => {
+        db.run('BEGIN');
+        commitmentViewProjection.beginBatch!(db);
+        for (const e of events.slice(from, to)) commitmentViewProjection.apply(db, e);
+        commitmentViewProjection.endBatch!(db);
+        db.run(outcome);
+      });
+    const half = Math.floor(events.length / 2);
+    batch(0, half, 'COMMIT');
+    batch(half, events.length, 'ROLLBACK');
+    batch(half, events.length, 'COMMIT');
+    expect(models.read(currentViews)).toEqual(rebuild());
+    expect(countVersions(models)).toBe(events.length);
+    await models.close();
+    await empty.close();
+  });
+
+  it('builds an empty file\'s indexes once it has caught up, and those a cut-short build left out when it opens again', async () => {
+    const path = join(dir, 'rm-indexes.sqlite');
+    const indexes = (m: SqliteReadModels) => m.read((db) => db.all<{ name: string }>("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").map((r) => r.name));
+    const wanted = commitmentViewProjection.schema.flatMap((sql) => /^CREATE INDEX (\w+)/.exec(sql)?.[1] ?? []).sort();
+    const first = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });
+    expect(indexes(first)).toEqual(wanted);
+    first.read((db) => db.run('DROP INDEX commitment_versions_by_id'));
+    await first.close();
+    const again = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection] });
+    expect(indexes(again)).toEqual(wanted);
+    expect(again.read(currentViews)).toEqual(rebuild());
+    await again.close();
+  });
+
   it('says it is down, and why, once a batch cannot be committed; the log is untouched', async () => {
     const scratch = new SqliteEventStore({ path: ':memory:', clock: new FixedClock('2025-08-01T02:00:00Z'), pollIntervalMs: 5 });
     const messages: string[] = [];

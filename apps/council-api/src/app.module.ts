@@ -18,7 +18,7 @@ import {
   MetricsModule,
   ReadModelsModule,
 } from '@council/platform/nest';
-import { COMMITMENTS_POLICY, CommitmentsModule } from '@council/commitments/feature';
+import { COMMITMENTS_POLICY, CommitmentsModule, DashboardsAnswerVersion } from '@council/commitments/feature';
 import { REGION_POLICY } from '@council/region/feature';
 import { AUDIT_POLICY, AuditModule } from '@council/audit/feature';
 import type { AppConfig, EventStoreConfig } from './config.js';
@@ -48,12 +48,14 @@ export class AppModule {
           issuer: config.auth.issuer,
           audience: config.auth.audience,
           demoTokens: config.auth.demoTokens,
+          oidc: config.auth.oidc,
           production: config.nodeEnv === 'production',
         }),
         GraphqlPlatformModule.forRoot({
           mode: config.nodeEnv,
           policies: [COMMITMENTS_POLICY, REGION_POLICY, AUDIT_POLICY],
           rateLimit: { ...DEFAULT_RATE_LIMIT, ...config.rateLimit },
+          answerCache: DashboardsAnswerVersion,
         }),
         CommitmentsModule.forRoot({ deadlineWatcher: { intervalMs: 60_000 } }),
         AuditModule.forRoot({ seals: { intervalMs: config.sealIntervalMs } }),

@@ -100,3 +100,61 @@ describe('configuration of CORS and rate limiting', () => {
     ]);
   });
 });
+
+describe('configuration of the web dashboard’s OIDC sign-in', () => {
+  const provider = {
+    AUTH_JWKS_URL: 'https://id.dongnai.gov.vn/realms/council/protocol/openid-connect/certs',
+    AUTH_JWT_ISSUER: 'https://id.dongnai.gov.vn/realms/council',
+    AUTH_JWT_AUDIENCE: 'council-api',
+  };
+
+  it('has none by default, and none without AUTH_OIDC_CLIENT_ID', () => {
+    expect(loadConfig({}).auth.oidc).toBeUndefined();
+    expect(loadConfig(provider).auth.oidc).toBeUndefined();
+  });
+
+  it('signs in at the tokens’ issuer with the registered client, asking for openid profile unless told otherwise', () => {
+    expect(loadConfig({ ...provider, AUTH_OIDC_CLIENT_ID: 'council-web' }).auth.oidc).toEqual({
+      authority: 'https://id.dongnai.gov.vn/realms/council',
+      clientId: 'council-web',
+      scopes: 'openid profile',
+    });
+    const entra = loadConfig({
+      ...provider,
+      NODE_ENV: 'production',
+      AUTH_OIDC_CLIENT_ID: '3f0c9a1e-7d2b-4c55-9e61-0a8b2c4d6e8f',
+      AUTH_OIDC_SCOPES: ' openid  profile api://council/.default ',
+      AUTH_OIDC_AUTHORITY: 'https://login.example/tenant/v2.0',
+    });
+    expect(entra.auth.oidc).toEqual({
+      authority: 'https://login.example/tenant/v2.0',
+      clientId: '3f0c9a1e-7d2b-4c55-9e61-0a8b2c4d6e8f',
+      scopes: 'openid profile api://council/.default',
+    });
+  });
+
+  it('refuses to start without what verifies the tokens the sign-in brings, saying what is missing', () => {
+    expect(problemsOf({ AUTH_OIDC_CLIENT_ID: 'council-web' })).toEqual([
+      'AUTH_OIDC_CLIENT_ID: needs AUTH_JWKS_URL: the provider\'s jwks_uri, to verify the tokens the sign-in brings',
+      'AUTH_OIDC_CLIENT_ID: needs AUTH_JWT_AUDIENCE: the audience of the access tokens meant for this API, so that ID tokens and tokens for other applications are refused',
+      'AUTH_OIDC_CLIENT_ID: needs AUTH_JWT_ISSUER: the provider\'s issuer URL, where /.well-known/openid-configuration is (or AUTH_OIDC_AUTHORITY when it differs from the tokens\' "iss")',
+    ]);
+  });
+
+  it('refuses a bad client id, scopes without openid, an issuer that is no URL, an http provider in production, and OIDC variables without a client', () => {
+    expect(problemsOf({ ...provider, AUTH_OIDC_CLIENT_ID: 'council web', AUTH_OIDC_SCOPES: 'profile' })).toEqual([
+      'AUTH_OIDC_CLIENT_ID: must be the client id registered at the identity provider: printable ASCII, no spaces (got "council web")',
+      'AUTH_OIDC_SCOPES: must be space-separated scopes including openid (got "profile")',
+    ]);
+    expect(problemsOf({ ...provider, AUTH_JWT_ISSUER: 'council', AUTH_OIDC_CLIENT_ID: 'council-web' })).toEqual([
+      'AUTH_JWT_ISSUER: must be the identity provider\'s http(s) URL for the web sign-in (got "council")',
+    ]);
+    expect(problemsOf({ ...provider, NODE_ENV: 'production', AUTH_OIDC_CLIENT_ID: 'council-web', AUTH_OIDC_AUTHORITY: 'http://id.local' })).toEqual([
+      'AUTH_OIDC_AUTHORITY: must be the identity provider\'s https URL for the web sign-in (got "http://id.local")',
+    ]);
+    expect(problemsOf({ ...provider, AUTH_OIDC_SCOPES: 'openid', AUTH_OIDC_AUTHORITY: 'https://id.local' })).toEqual([
+      'AUTH_OIDC_SCOPES: is used only with AUTH_OIDC_CLIENT_ID (the web sign-in through an identity provider)',
+      'AUTH_OIDC_AUTHORITY: is used only with AUTH_OIDC_CLIENT_ID (the web sign-in through an identity provider)',
+    ]);
+  });
+});

@@ -1,9 +1,9 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_EVENT_BYTES } from '@council/platform/event-sourcing';
+import { DEFAULT_OIDC_SCOPES, DEVELOPMENT_JWT_SECRET } from '@council/platform/nest';
 
-/** Used only outside production when AUTH_JWT_SECRET is unset; start-up says so. */
-export const DEVELOPMENT_JWT_SECRET = 'council-development-secret-not-for-production';
+export { DEVELOPMENT_JWT_SECRET };
 
 export type EventStoreConfig =
   | { readonly kind: 'sqlite'; readonly path: string; readonly synchronous: 'FULL' | 'NORMAL'; readonly maxEventBytes: number }
@@ -31,6 +31,8 @@ export interface AppConfig {
     readonly audience?: string;
     /** Print demo tokens at start: outside production, on the embedded secret (no JWKS) only. */
     readonly demoTokens: boolean;
+    /** The web dashboard's OIDC sign-in (Authorization Code + PKCE, public client), when configured. */
+    readonly oidc?: { readonly authority: string; readonly clientId: string; readonly scopes: string };
   };
 }
 
@@ -51,8 +53,7 @@ const wholeNumber = (min: number, max: number) => {
     .refine((n) => n >= min && n <= max, { error: (issue) => message + got(issue) });
 };
 
-const schema = z
-  .object({
+const baseSchema = z.object({
     PORT: wholeNumber(0, 65535).default(3000),
     HOST: z.string().regex(/^[^\s/]+$/, { error: (issue) => `must be a host name or IP address${got(issue)}` }).default('0.0.0.0'),
     NODE_ENV: z
@@ -93,8 +94,20 @@ const schema = z
       .optional(),
     AUTH_JWT_ISSUER: z.string().optional(),
     AUTH_JWT_AUDIENCE: z.string().optional(),
-  })
+    AUTH_OIDC_CLIENT_ID: z.string().regex(/^[\x21-\x7e]{1,200}$/, { error: (issue) => `must be the client id registered at the identity provider: printable ASCII, no spaces${got(issue)}` }).optional(),
+    AUTH_OIDC_SCOPES: z
+      .string()
+      .refine((scopes) => scopes.split(/\s+/).includes('openid'), { error: (issue) => `must be space-separated scopes including openid${got(issue)}` })
+      .transform((scopes) => scopes.trim().split(/\s+/).join(' '))
+      .optional(),
+    AUTH_OIDC_AUTHORITY: z
+      .url({ protocol: /^https?$/, error: (issue) => `must be an http(s) URL${got(issue)}` })
+      .optional(),
+  });
+
+const schema = baseSchema
   .superRefine((env, ctx) => {
+    oidcProblems(env, ctx);
     if (env.NODE_ENV !== 'production') return;
     if (!env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL)
       ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'or AUTH_JWKS_URL is required when NODE_ENV=production' });
@@ -103,6 +116,35 @@ const schema = z
     if (env.DEMO_DATA === true)
       ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'must not be true when NODE_ENV=production' });
   });
+
+/** The OIDC sign-in needs what verifies its tokens; its other variables need it. */
+function oidcProblems(env: z.infer<typeof baseSchema>, ctx: z.RefinementCtx): void {
+  if (!env.AUTH_OIDC_CLIENT_ID) {
+    for (const name of ['AUTH_OIDC_SCOPES', 'AUTH_OIDC_AUTHORITY'] as const)
+      if (env[name] !== undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is used only with AUTH_OIDC_CLIENT_ID (the web sign-in through an identity provider)' });
+    return;
+  }
+  const needs = (name: string, why: string) => ctx.addIssue({ code: 'custom', path: ['AUTH_OIDC_CLIENT_ID'], message: `needs ${name}: ${why}` });
+  if (!env.AUTH_JWKS_URL) needs('AUTH_JWKS_URL', 'the provider\'s jwks_uri, to verify the tokens the sign-in brings');
+  if (!env.AUTH_JWT_AUDIENCE) needs('AUTH_JWT_AUDIENCE', 'the audience of the access tokens meant for this API, so that ID tokens and tokens for other applications are refused');
+  const authority = env.AUTH_OIDC_AUTHORITY ?? env.AUTH_JWT_ISSUER;
+  if (!authority) needs('AUTH_JWT_ISSUER', 'the provider\'s issuer URL, where /.well-known/openid-configuration is (or AUTH_OIDC_AUTHORITY when it differs from the tokens\' "iss")');
+  else if (!isHttpUrl(authority, env.NODE_ENV === 'production'))
+    ctx.addIssue({
+      code: 'custom',
+      path: [env.AUTH_OIDC_AUTHORITY ? 'AUTH_OIDC_AUTHORITY' : 'AUTH_JWT_ISSUER'],
+      message: `must be the identity provider's ${env.NODE_ENV === 'production' ? 'https' : 'http(s)'} URL for the web sign-in${got({ input: authority })}`,
+    });
+}
+
+function isHttpUrl(text: string, httpsOnly: boolean): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'https:' || (!httpsOnly && protocol === 'http:');
+  } catch {
+    return false;
+  }
+}
 
 function isOrigin(text: string): boolean {
   try {
@@ -147,6 +189,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       issuer: env.AUTH_JWT_ISSUER,
       audience: env.AUTH_JWT_AUDIENCE,
       demoTokens: !production && !env.AUTH_JWKS_URL,
+      ...(env.AUTH_OIDC_CLIENT_ID
+        ? {
+            oidc: {
+              authority: (env.AUTH_OIDC_AUTHORITY ?? env.AUTH_JWT_ISSUER)!,
+              clientId: env.AUTH_OIDC_CLIENT_ID,
+              scopes: env.AUTH_OIDC_SCOPES ?? DEFAULT_OIDC_SCOPES,
+            },
+          }
+        : {}),
     },
   };
 }

@@ -37,7 +37,11 @@ async function main(): Promise<void> {
     );
   } else if (seeded) logger.log(seeded, 'CouncilApi');
   app.disable('x-powered-by');
-  if (!serveWebApp(app)) logger.warn('the dashboard is not built (npm run build): / serves nothing', 'CouncilApi');
+  // No ETag on API answers (every one is `no-store`): Express would hash each body, up to
+  // hundreds of kilobytes for a dashboard. The dashboard's files keep theirs (serve-static).
+  app.set('etag', false);
+  const webApp = config.nodeEnv === 'production' ? { contentSecurityPolicy: { connectTo: config.auth.oidc ? [new URL(config.auth.oidc.authority).origin] : [] } } : {};
+  if (!serveWebApp(app, webApp)) logger.warn('the dashboard is not built (npm run build): / serves nothing', 'CouncilApi');
   // app.close() on a signal: stop accepting connections, answer the requests in flight,
   // then the OnApplicationShutdown hooks (the event store closes); then exit 0.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
@@ -55,6 +59,11 @@ async function main(): Promise<void> {
       : 'bearer tokens verified with HS256 and AUTH_JWT_SECRET',
     'CouncilApi',
   );
+  if (config.auth.oidc)
+    logger.log(
+      `the dashboard signs in through the identity provider ${config.auth.oidc.authority} as client ${config.auth.oidc.clientId} (scopes: ${config.auth.oidc.scopes})`,
+      'CouncilApi',
+    );
   if (config.auth.usesDevelopmentSecret)
     logger.warn('AUTH_JWT_SECRET is not set: using the development default secret (never in production)', 'CouncilApi');
   try {

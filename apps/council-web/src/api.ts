@@ -289,12 +289,16 @@ export function describeProblems(error: CombinedError): { codes: string[]; field
   return { codes, fields, messages };
 }
 
-/** A client for one bearer token: HTTP for queries and mutations, graphql-ws for the live subscription. */
-export function createApiClient(token: string, origin = window.location.origin): { client: Client; dispose(): void } {
-  const authorization = `Bearer ${token}`;
+/**
+ * A client for one signed-in caller: HTTP for queries and mutations, graphql-ws for the
+ * live subscription. `token` is read at each request and connection, so a renewed
+ * access token is used without a new client (and without losing what is on screen).
+ */
+export function createApiClient(token: string | (() => string), origin = window.location.origin): { client: Client; dispose(): void } {
+  const bearer = typeof token === 'function' ? token : () => token;
   const ws = createWsClient({
     url: `${origin.replace(/^http/, 'ws')}/graphql`,
-    connectionParams: { authorization },
+    connectionParams: () => ({ authorization: `Bearer ${bearer()}` }),
     lazy: true,
     retryAttempts: 1_000,
     retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1_000 * 2 ** retries))),
@@ -304,7 +308,7 @@ export function createApiClient(token: string, origin = window.location.origin):
     url: `${origin}/graphql`,
     // POST with a JSON body: the server's CSRF prevention refuses simple GET requests.
     preferGetMethod: false,
-    fetchOptions: () => ({ headers: { authorization } }),
+    fetchOptions: () => ({ headers: { authorization: `Bearer ${bearer()}` } }),
     requestPolicy: 'cache-and-network',
     exchanges: [
       cacheExchange,
@@ -316,5 +320,7 @@ export function createApiClient(token: string, origin = window.location.origin):
       }),
     ],
   });
-  return { client, dispose: () => void ws.dispose() };
+  // dispose() waits for a connection being made; one the server refused (a token it
+  // rejected) rejects that wait: nothing is left to close then.
+  return { client, dispose: () => void Promise.resolve(ws.dispose()).catch(() => undefined) };
 }

@@ -12,12 +12,12 @@ import { ScorecardPage } from './pages/scorecard.js';
 import { SignInPage } from './pages/sign-in.js';
 import { TrackPage } from './pages/track.js';
 import { Link, match, useRouter } from './router.js';
-import { SessionProvider, useSession } from './session.js';
+import { SessionProvider, type SignInNotice, useSession } from './session.js';
 
 /** The whole dashboard: sign-in until a token is accepted, then the pages. */
 export function App() {
   return (
-    <SessionProvider signIn={(rejected) => <Shell>{<SignInRoute rejected={rejected} />}</Shell>}>
+    <SessionProvider signIn={(notice) => <Shell>{<SignInRoute notice={notice} />}</Shell>}>
       <Shell>
         <Pages />
       </Shell>
@@ -25,20 +25,20 @@ export function App() {
   );
 }
 
-function SignInRoute({ rejected }: { rejected: boolean }) {
-  const { signIn } = useSession();
-  return <SignInPage onToken={signIn} rejected={rejected} />;
+function SignInRoute({ notice }: { notice: SignInNotice | null }) {
+  const { signIn, signInWithProvider } = useSession();
+  return <SignInPage onToken={signIn} onProvider={signInWithProvider} notice={notice} />;
 }
 
 function Pages() {
   const { path, navigate } = useRouter();
-  const { me, signIn } = useSession();
+  const { me, signIn, signInWithProvider } = useSession();
   // The as-of moment is shared by the overview and the track pages, so moving between them keeps the day.
   const [asOf, setAsOf] = useState<string | null>(null);
   const [view, setView] = useState<ProvinceView>('AS_THEY_ARE');
   const lens = useMemo<DashboardLens>(() => ({ asOf, view, setAsOf, setView }), [asOf, view]);
   let params: Record<string, string> | null;
-  if (path === '/sign-in') return <SignInPage onToken={(token) => (signIn(token), navigate('/'))} rejected={false} />;
+  if (path === '/sign-in') return <SignInPage onToken={(token) => (signIn(token), navigate('/'))} onProvider={signInWithProvider} notice={null} />;
   if ((params = match('/tracks/:track', path))) {
     const track = params['track']?.toUpperCase() as Track;
     if (['TRANSPORT', 'HEALTH', 'WORKFORCE'].includes(track)) return <TrackPage track={track} lens={lens} />;

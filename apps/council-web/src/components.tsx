@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { AnyVariables, DocumentInput, UseQueryResponse } from 'urql';
 import { useQuery } from 'urql';
 import type { CommitmentStatus, ProvinceView, ScheduleStatus } from './api.js';
@@ -150,5 +150,39 @@ export function ColumnHeads({ columns }: { columns: readonly MessageKey[] }) {
         ))}
       </tr>
     </thead>
+  );
+}
+
+/**
+ * A wide table's own scrolling box. When the table is wider than the screen (a phone),
+ * the box scrolls sideways instead of the page, and becomes a labelled region in the Tab
+ * order so it can be scrolled with the arrow keys (WCAG 2.1.1); otherwise it is no stop.
+ */
+export function TableScroll({ children }: { children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [label, setLabel] = useState<string | null>(null);
+  useEffect(() => {
+    const element = box.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      if (element.scrollWidth <= element.clientWidth + 1) return setLabel(null);
+      // Named after its table's caption, its section's heading, or the page's.
+      const named =
+        element.querySelector('caption') ??
+        element.closest('section')?.querySelector('h2, h3') ??
+        document.querySelector('main h1');
+      setLabel(named?.textContent?.trim() || '—');
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    const table = element.firstElementChild;
+    if (table) observer.observe(table);
+    measure();
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={box} className="table-scroll" {...(label !== null ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}>
+      {children}
+    </div>
   );
 }

@@ -16,6 +16,28 @@ const VIETNAMESE: readonly Rule[] = [
   [/^no registered project (.+)$/, (m) => `không có dự án ${m[1]} đã đăng ký`],
 ];
 
+/** Why the API refused a token (`Not authenticated: …`), as officials meet it. */
+const VIETNAMESE_AUTH: readonly Rule[] = [
+  [/^the token has expired$/, () => 'mã đã hết hạn'],
+  [/^the token was issued by another issuer$/, () => 'mã do một nơi cấp khác cấp, không phải cổng định danh mà máy chủ tin cậy'],
+  [/^the token is meant for another audience$/, () => 'mã được cấp cho một ứng dụng khác'],
+  [/^the token's signature does not verify$/, () => 'chữ ký của mã không hợp lệ'],
+  [/^no key of the identity provider matches the token$/, () => 'không khóa nào của cổng định danh khớp với mã'],
+  [/^the token is malformed$/, () => 'mã không đúng định dạng'],
+  [/^the token is not valid yet$/, () => 'mã chưa có hiệu lực'],
+  [/^the token has the province role but no "province" claim$/, () => 'mã có vai trò tỉnh, thành nhưng không ghi tỉnh, thành nào'],
+];
+
+/** Why the API refused a token, in the reader's language: Vietnamese when known, otherwise the API's words. */
+export function localizeAuthReason(reason: string, locale: Locale): string {
+  if (locale !== 'vi') return reason;
+  for (const [pattern, say] of VIETNAMESE_AUTH) {
+    const match = pattern.exec(reason);
+    if (match) return say(match, locale);
+  }
+  return reason;
+}
+
 /** A field error in the reader's language: Vietnamese when known, otherwise the API's words. */
 export function localizeReason(reason: string, locale: Locale): string {
   if (locale !== 'vi') return reason;

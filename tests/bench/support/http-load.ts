@@ -7,6 +7,8 @@ import type { RoundResult } from './rounds.js';
  * how many units of work it counts (1 for a good answer, 0 for an error or a refusal).
  */
 export interface LoadClient {
+  /** This client's own headers (e.g. its user's token), over the round's. */
+  readonly headers?: Readonly<Record<string, string>>;
   next(): string;
   answer(status: number, body: string): number;
 }
@@ -64,7 +66,7 @@ export function runLoad(options: LoadOptions): Promise<LoadRound> {
             {
               method: 'POST',
               path: options.path,
-              headers: { ...options.headers },
+              headers: { ...options.headers, ...load.headers },
               setupRequest: (request) => ({ ...request, body: load.next() }),
               onResponse: (status, body) => {
                 answers++;

@@ -48,6 +48,12 @@ describe('council-api serving the dashboard (development, demo tokens on)', () =
     expect((await page(`${server.url}/auth/unknown`)).status).toBe(404);
   });
 
+  it('tells the page it may offer demo identities and no identity provider (none configured)', async () => {
+    const answer = await fetch(`${server.url}/auth/config`);
+    expect([answer.status, answer.headers.get('cache-control')]).toEqual([200, 'no-cache']);
+    expect(await answer.json()).toEqual({ demoTokens: true, oidc: null });
+  });
+
   it('lists the demo identities with tokens the API accepts', async () => {
     const answer = await fetch(`${server.url}/auth/demo-tokens`);
     expect(answer.headers.get('cache-control')).toBe('no-store');
@@ -78,6 +84,10 @@ describe('council-api in production', () => {
       expect(answer.status).toBe(404);
       expect(await answer.text()).not.toContain('eyJ');
     }
+  });
+
+  it('tells the page there are no demo identities', async () => {
+    expect(await (await fetch(`${server.url}/auth/config`)).json()).toEqual({ demoTokens: false, oidc: null });
   });
 
   it('still serves the dashboard, whose sign-in then asks for a pasted token', async () => {

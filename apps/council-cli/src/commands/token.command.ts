@@ -1,9 +1,6 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { issueDemoTokens, ROLES, type Role } from '@council/platform/nest';
+import { DEVELOPMENT_JWT_SECRET, issueDemoTokens, ROLES, type Role } from '@council/platform/nest';
 import { CliError, type CommonOptions, emit, runCommand } from '../cli-support.js';
-
-/** The server's development default (apps/council-api/src/config.ts), used when AUTH_JWT_SECRET is unset outside production. */
-const DEVELOPMENT_JWT_SECRET = 'council-development-secret-not-for-production';
 
 interface TokenOptions extends CommonOptions {
   readonly role?: Role;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { type CommitmentStatus, COMMITMENTS, PROVINCES, type ProvinceRef, type ScheduleStatus, STATUSES, type Track, TRACKS } from '../api.js';
-import { ColumnHeads, PageHeader, ScheduleBadge, StatusBadge, useLiveQuery } from '../components.js';
+import { ColumnHeads, PageHeader, ScheduleBadge, StatusBadge, TableScroll, useLiveQuery } from '../components.js';
 import { useI18n, useProvinceName } from '../i18n.js';
 import { Link } from '../router.js';
 
@@ -88,7 +88,7 @@ export function CommitmentsPage() {
           )}
         </form>
       </PageHeader>
-      <div className="table-scroll">
+      <TableScroll>
         <table>
           <ColumnHeads columns={['field.title', 'field.track', 'field.committer', 'field.counterparties', 'field.status', 'field.schedule', 'field.deadline', 'field.progress']} />
           {pages.map((after, index) => (
@@ -101,7 +101,7 @@ export function CommitmentsPage() {
             />
           ))}
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { OVERVIEW, type RegionOverview, SCHEDULES, type ScheduleStatus, type TrackSummary, type UpcomingDeadline } from '../api.js';
 import { Chart, type ChartOption } from '../chart.js';
-import { AsOfSlider, ColumnHeads, type DashboardLens, Figure, Loaded, PageHeader, ProvinceViewSwitch, ScheduleBadge, useLiveQuery } from '../components.js';
+import { AsOfSlider, ColumnHeads, type DashboardLens, Figure, Loaded, PageHeader, ProvinceViewSwitch, ScheduleBadge, TableScroll, useLiveQuery } from '../components.js';
 import { type I18n, useI18n, useProvinceName } from '../i18n.js';
 import { Link } from '../router.js';
 
@@ -78,7 +78,7 @@ function Overview({ data }: { data: OverviewData }) {
       <section aria-labelledby="by-track">
         <h2 id="by-track">{t('overview.byTrack')}</h2>
         <Chart option={option} label={t('overview.byTrack')} height={220} />
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <thead>
               <tr>
@@ -105,7 +105,7 @@ function Overview({ data }: { data: OverviewData }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <Matrix matrix={matrix} />
       <section aria-labelledby="deadlines">
@@ -144,7 +144,7 @@ function Matrix({ matrix }: { matrix: RegionOverview['matrix'] }) {
   return (
     <section aria-labelledby="matrix">
       <h2 id="matrix">{t('overview.matrix')}</h2>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="matrix">
           <caption>{t('overview.matrixCaption')}</caption>
           <thead>
@@ -175,7 +175,7 @@ function Matrix({ matrix }: { matrix: RegionOverview['matrix'] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -185,7 +185,7 @@ export function Deadlines({ deadlines }: { deadlines: UpcomingDeadline[] }) {
   const name = useProvinceName();
   if (deadlines.length === 0) return <p className="muted">{t('common.none')}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table>
         <ColumnHeads columns={['field.deadline', 'field.title', 'field.committer', 'field.schedule']} />
         <tbody>
@@ -205,7 +205,7 @@ export function Deadlines({ deadlines }: { deadlines: UpcomingDeadline[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -214,7 +214,7 @@ function OverdueList({ overdue }: { overdue: RegionOverview['overdue'] }) {
   const name = useProvinceName();
   if (overdue.length === 0) return <p className="muted">{t('common.none')}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table>
         <thead>
           <tr>
@@ -243,6 +243,6 @@ function OverdueList({ overdue }: { overdue: RegionOverview['overdue'] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

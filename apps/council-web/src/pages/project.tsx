@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { PROJECT_DASHBOARD, type ProjectDashboard } from '../api.js';
-import { AsOfSlider, ColumnHeads, type DashboardLens, Loaded, PageHeader, ProvinceViewSwitch, ScheduleBadge, StatusBadge, useLiveQuery } from '../components.js';
+import { AsOfSlider, ColumnHeads, type DashboardLens, Loaded, PageHeader, ProvinceViewSwitch, ScheduleBadge, StatusBadge, TableScroll, useLiveQuery } from '../components.js';
 import { useI18n, useProvinceName } from '../i18n.js';
 import { Link } from '../router.js';
 import { TrackBody } from './track.js';
@@ -41,7 +41,7 @@ function ProjectCommitments({ dashboard }: { dashboard: ProjectDashboard }) {
   return (
     <section aria-labelledby="project-commitments">
       <h2 id="project-commitments">{t('project.commitments')}</h2>
-      <div className="table-scroll">
+      <TableScroll>
         <table data-testid="project-commitments">
           <ColumnHeads columns={['field.title', 'field.committer', 'field.status', 'field.schedule', 'field.deadline', 'field.progress']} />
           <tbody>
@@ -76,7 +76,7 @@ function ProjectCommitments({ dashboard }: { dashboard: ProjectDashboard }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { PROJECTS } from '../api.js';
-import { Loaded, PageHeader } from '../components.js';
+import { Loaded, PageHeader, TableScroll } from '../components.js';
 import { useI18n } from '../i18n.js';
 import { Link } from '../router.js';
 
@@ -20,7 +20,7 @@ export function ProjectsPage() {
       <PageHeader title={t('projects.title')} />
       <Loaded result={result}>
         {({ projects }) => (
-          <div className="table-scroll">
+          <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -50,7 +50,7 @@ export function ProjectsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Loaded>
     </>

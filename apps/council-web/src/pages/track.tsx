@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { SCHEDULES, type Track, TRACK_DASHBOARD, type TrackDashboard, TRACKS } from '../api.js';
 import { Chart, type ChartOption } from '../chart.js';
-import { AsOfSlider, type DashboardLens, Figure, Loaded, PageHeader, ProvinceViewSwitch, useLiveQuery } from '../components.js';
+import { AsOfSlider, type DashboardLens, Figure, Loaded, PageHeader, ProvinceViewSwitch, TableScroll, useLiveQuery } from '../components.js';
 import { useI18n, useProvinceName } from '../i18n.js';
 import { Link } from '../router.js';
 import { Deadlines, SCHEDULE_COLOURS } from './overview.js';
@@ -101,7 +101,7 @@ export function TrackBody({ dashboard }: { dashboard: TrackDashboard }) {
       <section aria-labelledby="indicators">
         <h2 id="indicators">{t('track.indicators')}</h2>
         <Chart option={indicatorOption} label={t('track.indicators')} height={Math.max(120, dashboard.indicators.length * 48)} />
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <thead>
               <tr>
@@ -130,7 +130,7 @@ export function TrackBody({ dashboard }: { dashboard: TrackDashboard }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section aria-labelledby="budget">
         <h2 id="budget">{t('track.budget')}</h2>
@@ -153,7 +153,7 @@ export function TrackBody({ dashboard }: { dashboard: TrackDashboard }) {
       </section>
       <section aria-labelledby="provinces">
         <h2 id="provinces">{t('track.byProvince')}</h2>
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <thead>
               <tr>
@@ -180,7 +180,7 @@ export function TrackBody({ dashboard }: { dashboard: TrackDashboard }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section aria-labelledby="upcoming">
         <h2 id="upcoming">{t('overview.deadlines')}</h2>

@@ -21,7 +21,7 @@ import { GetCommitmentResolver } from './use-cases/get-commitment/get-commitment
 import { ListCommitmentsResolver } from './use-cases/list-commitments/list-commitments.resolver.js';
 import { CommitmentHistoryResolver } from './commitment/commitment-history.resolver.js';
 import { CommitmentViews } from './dashboards/commitment-views.js';
-import { DashboardsResolver } from './dashboards/dashboards.resolver.js';
+import { DashboardsAnswerVersion, DashboardsResolver } from './dashboards/dashboards.resolver.js';
 import { ProjectedCommitmentViews } from './dashboards/projected-commitment-views.js';
 import { DashboardsChangedResolver } from './dashboards-changed/dashboards-changed.resolver.js';
 import { ProposeCommitmentHandler } from './use-cases/propose-commitment/propose-commitment.handler.js';
@@ -64,13 +64,14 @@ export class CommitmentsModule {
         ListCommitmentsResolver,
         CommitmentHistoryResolver,
         DashboardsResolver,
+        DashboardsAnswerVersion,
         { provide: CommitmentViews, useClass: ProjectedCommitmentViews },
         DashboardsChangedResolver,
         DeadlineWatcher,
         { provide: DEADLINE_WATCHER_OPTIONS, useValue: options.deadlineWatcher },
         ...useCases,
       ],
-      exports: [CommitmentReader, CommitmentWriter, DeadlineWatcher],
+      exports: [CommitmentReader, CommitmentWriter, DeadlineWatcher, DashboardsAnswerVersion],
     };
   }
 }

@@ -2,7 +2,7 @@ import { canonicalJson } from './canonical-json.js';
 import { ConcurrencyError, EventTooLargeError, ValidationError } from './errors.js';
 import type { AppendResult, ExpectedRevision } from './event-store.js';
 import type { EventMetadata, NewEvent, SealedEvent } from './events.js';
-import { canonicalEventBytes, chainHash, GENESIS_HASH } from './hash-chain.js';
+import { canonicalEventBytes, chainHash, GENESIS_HASH, isUsualMetadata } from './hash-chain.js';
 import { uuidV7 } from './uuid-v7.js';
 
 /** How many of the stream's last events `planAppend` needs to see: enough to spot a re-append. */
@@ -40,11 +40,15 @@ export function describeExpected(expected: ExpectedRevision): string {
 export function prepareEvents(events: readonly NewEvent[], now: Date, limits: AppendLimits): PreparedEvent[] {
   if (events.length === 0) throw new ValidationError('events', 'an append needs at least one event');
   const recordedAt = now.toISOString();
-  return events.map((event, index) => {
+  const ms = now.getTime();
+  const prepared = new Array<PreparedEvent>(events.length);
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]!;
     if (typeof event.type !== 'string' || event.type.length === 0 || event.type.startsWith('$'))
       throw new ValidationError(`events[${index}].type`, 'must be a non-empty name not starting with $');
-    const id = event.id ?? uuidV7(now);
-    if (!UUID.test(id)) throw new ValidationError(`events[${index}].id`, 'must be a UUID');
+    const given = event.id ?? undefined;
+    if (given !== undefined && (typeof given !== 'string' || !UUID.test(given)))
+      throw new ValidationError(`events[${index}].id`, 'must be a UUID');
     const { metadata, metadataJson } = recordedMetadata(event.metadata, recordedAt);
     const dataJson = stringifyData(event.data, index);
     // A UTF-16 unit is at most 3 UTF-8 bytes: measure exactly only when the limit is in reach.
@@ -52,38 +56,44 @@ export function prepareEvents(events: readonly NewEvent[], now: Date, limits: Ap
       const bytes = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
       if (bytes > limits.maxEventBytes) throw new EventTooLargeError(event.type, bytes, limits.maxEventBytes);
     }
-    return { id: id.toLowerCase(), idGenerated: event.id === undefined, type: event.type, data: event.data, metadata, dataJson, metadataJson };
-  });
+    prepared[index] = {
+      id: given === undefined ? uuidV7(ms) : given.toLowerCase(),
+      idGenerated: given === undefined,
+      type: event.type,
+      data: event.data,
+      metadata,
+      dataJson,
+      metadataJson,
+    };
+  }
+  return prepared;
 }
-
-const METADATA_KEYS = new Set(['actor', 'causationId', 'commandFingerprint', 'commandId', 'correlationId', 'effectiveAt', 'schemaVersion']);
-const ACTOR_KEYS = new Set(['name', 'province', 'roles', 'subject']);
 
 /**
  * The metadata as recorded, and its canonical JSON. Built with its keys already in
  * canonical (sorted) order, so native JSON.stringify yields the canonical bytes; any
- * key outside the known set takes the general (sorting) path.
+ * other shape (see isUsualMetadata) takes the general (sorting) path.
  */
 function recordedMetadata(given: NewEvent['metadata'], recordedAt: string): { metadata: EventMetadata; metadataJson: string } {
-  const m = given ?? {};
-  const known = Object.keys(m).every((k) => METADATA_KEYS.has(k)) && (m.actor === undefined || Object.keys(m.actor).every((k) => ACTOR_KEYS.has(k)));
-  const actor = m.actor && {
-    ...(m.actor.name !== undefined && { name: m.actor.name }),
-    ...(m.actor.province !== undefined && { province: m.actor.province }),
-    roles: m.actor.roles,
-    subject: m.actor.subject,
-  };
-  const metadata = {
-    ...(known ? { ...(actor && { actor }) } : m),
-    ...(m.causationId !== undefined && { causationId: m.causationId }),
-    ...(m.commandFingerprint !== undefined && { commandFingerprint: m.commandFingerprint }),
-    ...(m.commandId !== undefined && { commandId: m.commandId }),
-    ...(m.correlationId !== undefined && { correlationId: m.correlationId }),
-    effectiveAt: m.effectiveAt ?? recordedAt,
-    recordedAt,
-    schemaVersion: m.schemaVersion ?? 1,
-  } as EventMetadata;
-  return { metadata, metadataJson: known ? JSON.stringify(metadata) : canonicalJson(metadata) };
+  const m = (given ?? {}) as Record<string, unknown> & NonNullable<NewEvent['metadata']>;
+  const usual = isUsualMetadata(m);
+  const metadata: Record<string, unknown> = usual ? {} : { ...m };
+  if (usual && m.actor) {
+    const actor: Record<string, unknown> = {};
+    if (m.actor.name !== undefined) actor['name'] = m.actor.name;
+    if (m.actor.province !== undefined) actor['province'] = m.actor.province;
+    actor['roles'] = m.actor.roles;
+    actor['subject'] = m.actor.subject;
+    metadata['actor'] = actor;
+  }
+  if (m.causationId !== undefined) metadata['causationId'] = m.causationId;
+  if (m.commandFingerprint !== undefined) metadata['commandFingerprint'] = m.commandFingerprint;
+  if (m.commandId !== undefined) metadata['commandId'] = m.commandId;
+  if (m.correlationId !== undefined) metadata['correlationId'] = m.correlationId;
+  metadata['effectiveAt'] = m.effectiveAt ?? recordedAt;
+  metadata['recordedAt'] = recordedAt;
+  metadata['schemaVersion'] = m.schemaVersion ?? 1;
+  return { metadata: metadata as unknown as EventMetadata, metadataJson: usual ? JSON.stringify(metadata) : canonicalJson(metadata) };
 }
 
 function stringifyData(data: unknown, index: number): string {
@@ -130,13 +140,14 @@ export function planAppend(
   if (!fits) throw new ConcurrencyError(streamId, describeExpected(expected), actual);
   let previous = actual === 'no_stream' ? GENESIS_HASH : tail.lastHash;
   let revision = actual === 'no_stream' ? 0n : actual + 1n;
-  const sealed = prepared.map((event) => {
-    const hash = chainHash(previous, canonicalEventBytes({ ...event, streamId, revision }));
-    const out: SealedEvent = { ...event, streamId, revision, hash };
+  const sealed = new Array<SealedEvent>(prepared.length);
+  for (let i = 0; i < prepared.length; i++) {
+    const { id, type, data, metadata, dataJson, metadataJson } = prepared[i]!;
+    const hash = chainHash(previous, canonicalEventBytes({ streamId, revision, id, type, dataJson, metadataJson }));
+    sealed[i] = { id, streamId, revision, type, data, metadata, hash, dataJson, metadataJson };
     previous = hash;
     revision += 1n;
-    return out;
-  });
+  }
   return { kind: 'write', events: sealed, expected: actual };
 }
 

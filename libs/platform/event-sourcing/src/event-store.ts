@@ -1,4 +1,5 @@
 import type { NewEvent, RecordedEvent } from './events.js';
+import { storedRecordOf, type StoredEventRecord } from './hash-chain.js';
 
 /**
  * What the caller expects of the stream before the append:
@@ -42,6 +43,15 @@ export interface ReadAllOptions {
   readonly filter?: AllFilter;
 }
 
+export interface ReadRecordsOptions {
+  /** Records strictly after this global position; default: from the start. */
+  readonly after?: bigint;
+  /** Records at or before this position only (e.g. the head as a pass starts). */
+  readonly upTo?: bigint;
+  /** At most this many records (default: the adapter's page size). */
+  readonly maxCount?: number;
+}
+
 export interface SubscribeOptions {
   /** Deliver events strictly after this position (a checkpoint); default: from the start. */
   readonly after?: bigint;
@@ -80,6 +90,23 @@ export abstract class EventStore {
    * turns live, with no gap and no duplicate. Ends when `signal` aborts or `return()` is called.
    */
   abstract subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
+
+  /**
+   * One page of `$all`, in global order, as the log stores it: the exact JSON text each
+   * event's hash covers, nothing parsed (what an integrity check hashes). An adapter that
+   * holds the text overrides this; this default rebuilds it from `readAll`, which gives
+   * the same text for every event the store wrote.
+   */
+  async readAllRecords(options: ReadRecordsOptions = {}): Promise<StoredEventRecord[]> {
+    const { after, upTo, maxCount = 1_000 } = options;
+    const page = await this.readAll({ ...(after !== undefined && { after }), maxCount });
+    const records: StoredEventRecord[] = [];
+    for (const event of page) {
+      if (upTo !== undefined && event.position > upTo) break;
+      records.push(storedRecordOf(event));
+    }
+    return records;
+  }
 
   /** Global position of the newest event, or 0n for an empty log. */
   abstract headPosition(): Promise<bigint>;

@@ -23,6 +23,14 @@ export interface Projection {
   /** Only events of streams with these prefixes reach `apply` (all when absent). */
   readonly streamPrefixes?: readonly string[];
   apply(db: ProjectionDb, event: RecordedEvent): void;
+  /**
+   * When present, the runner calls `beginBatch` before the events of a transaction and
+   * `endBatch` after them, before it moves the checkpoint: between the two, `apply` may
+   * keep its changes in memory and `endBatch` write them at once. `endBatch` throwing
+   * rolls the whole batch back. Without `beginBatch`, `apply` writes each event itself.
+   */
+  beginBatch?(db: ProjectionDb): void;
+  endBatch?(db: ProjectionDb): void;
 }
 
 /**

@@ -14,4 +14,18 @@ describe('uuidV7', () => {
     const stamps = ids.map((id) => id.slice(0, 13));
     expect([...stamps].sort()).toEqual(stamps);
   });
+
+  it('takes the time as a Date or as milliseconds, and keeps the 48 low bits of times before 1970', () => {
+    expect(uuidV7(0).slice(0, 13)).toBe('00000000-0000');
+    expect(uuidV7(Date.parse('2025-07-01T00:00:00.000Z')).slice(0, 13)).toBe(uuidV7(new Date('2025-07-01T00:00:00.000Z')).slice(0, 13));
+    expect(uuidV7(-1).slice(0, 13)).toBe('ffffffff-ffff');
+  });
+
+  it('keeps every random bit random across refills of its pool', () => {
+    const ids = Array.from({ length: 5000 }, () => uuidV7(0));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^00000000-0000-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Each hex digit of the last group takes every value somewhere in 5000 ids.
+    for (let digit = 24; digit < 36; digit++) expect(new Set(ids.map((id) => id[digit])).size).toBe(16);
+  });
 });

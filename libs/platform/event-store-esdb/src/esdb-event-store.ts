@@ -24,9 +24,11 @@ import {
   type NewEvent,
   type PreparedEvent,
   type ReadAllOptions,
+  type ReadRecordsOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type SealedEvent,
+  type StoredEventRecord,
   type StoreHealth,
   StoreUnavailableError,
   type StreamTail,
@@ -107,6 +109,17 @@ export class EsdbEventStore extends EventStore {
       throw toStoreError(error, 'reading $all');
     }
     return events;
+  }
+
+  /**
+   * The client parses every JSON event it reads and hands out no bytes, so the stored text
+   * is rebuilt from the parsed event: JSON.stringify of the data gives back exactly what the
+   * client wrote (it wrote JSON.stringify's text of the same data), and the metadata's
+   * canonical JSON is what this adapter wrote after `$hash`.
+   */
+  override async readAllRecords(options: ReadRecordsOptions = {}): Promise<StoredEventRecord[]> {
+    this.ensureOpen();
+    return super.readAllRecords(options);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {

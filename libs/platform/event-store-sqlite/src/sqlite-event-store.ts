@@ -10,8 +10,10 @@ import {
   type NewEvent,
   type PreparedEvent,
   type ReadAllOptions,
+  type ReadRecordsOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StoredEventRecord,
   type StoreHealth,
   StoreUnavailableError,
   type StreamTail,
@@ -24,7 +26,7 @@ import {
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { LiveSignal } from './live-signal.js';
 import { migrate } from './schema.js';
-import { EVENT_COLUMNS, type EventRow, toColumns, toRecordedEvent } from './rows.js';
+import { EVENT_COLUMNS, type EventRow, type StoredRow, toColumns, toRecordedEvent, toStoredRecord } from './rows.js';
 
 export interface SqliteEventStoreOptions {
   /** File of the event log, or ':memory:'. */
@@ -74,7 +76,7 @@ export class SqliteEventStore extends EventStore {
   private writeFailure: StoreUnavailableError | undefined;
   private readonly live: LiveSignal;
   private readonly statements: Record<
-    'tail' | 'insert' | 'head' | 'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo',
+    'tail' | 'last' | 'insert' | 'head' | 'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo' | 'records',
     StatementSync
   >;
   private readonly readAllStatements = new Map<string, StatementSync>();
@@ -89,9 +91,8 @@ export class SqliteEventStore extends EventStore {
     this.db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous ?? 'FULL'};`);
     migrate(this.db);
     this.statements = {
-      tail: this.db.prepare(
-        'SELECT id, revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT ?',
-      ),
+      tail: this.db.prepare('SELECT id, revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT ?'),
+      last: this.db.prepare('SELECT id, revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
       insert: this.db.prepare(
         `INSERT INTO events (${EVENT_COLUMNS.replace('position, ', '')}) VALUES (${'?, '.repeat(17)}?)`,
       ),
@@ -102,7 +103,13 @@ export class SqliteEventStore extends EventStore {
       savepoint: this.db.prepare('SAVEPOINT append'),
       release: this.db.prepare('RELEASE append'),
       rollbackTo: this.db.prepare('ROLLBACK TO append'),
+      // The data as its stored UTF-8 bytes: no decode to a string here, no encode when it is hashed.
+      records: this.db.prepare(
+        `SELECT ${EVENT_COLUMNS.replace(', data,', ', CAST(data AS BLOB),')} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+      ),
     };
+    // Rows as arrays: no object with named properties made per row read.
+    for (const name of ['tail', 'last', 'records'] as const) this.statements[name].setReturnArrays(true);
     this.live = new LiveSignal(options.pollIntervalMs ?? 200);
   }
 
@@ -141,6 +148,14 @@ export class SqliteEventStore extends EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return this.readAllSync(options);
+  }
+
+  /** Each event as stored, unparsed: the data's UTF-8 bytes as written, the metadata's canonical JSON rebuilt from its columns. */
+  override async readAllRecords(options: ReadRecordsOptions = {}): Promise<StoredEventRecord[]> {
+    const rows = this.statements.records.all(options.after ?? 0n, options.upTo ?? MAX_POSITION, options.maxCount ?? 1_000) as unknown as StoredRow[];
+    const records = new Array<StoredEventRecord>(rows.length);
+    for (let i = 0; i < rows.length; i++) records[i] = toStoredRecord(rows[i]!);
+    return records;
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
@@ -318,26 +333,35 @@ export class SqliteEventStore extends EventStore {
   /** Inserts the rows of a plan (nothing for a replay). */
   private insert(plan: AppendPlan): AppendResult {
     if (plan.kind === 'replay') return plan.result;
-    let position = 0n;
-    for (const e of plan.events) position = BigInt(this.statements.insert.run(...toColumns(e)).lastInsertRowid);
-    return { nextExpectedRevision: plan.events[plan.events.length - 1]!.revision, position };
+    const insert = this.statements.insert;
+    const events = plan.events;
+    let rowid: number | bigint = 0;
+    for (let i = 0; i < events.length; i++) rowid = insert.run(...toColumns(events[i]!)).lastInsertRowid;
+    return { nextExpectedRevision: events[events.length - 1]!.revision, position: BigInt(rowid) };
   }
 
+  /** The stream's newest events as `planAppend` needs them: one row when the store made the ids. */
   private readTail(append: PendingAppend): StreamTail {
-    const rows = this.statements.tail.all(append.streamId, tailLength(append.events)) as unknown as {
-      id: string;
-      revision: number;
-      position: number;
-      hash: string;
-    }[];
-    const last = rows[0];
-    return {
-      lastRevision: last ? BigInt(last.revision) : 'no_stream',
-      lastHash: last?.hash ?? '',
-      recent: rows.reverse().map((r) => ({ id: r.id, revision: BigInt(r.revision), position: BigInt(r.position) })),
-    };
+    const count = tailLength(append.events);
+    const newestFirst = (
+      count === 1 ? [this.statements.last.get(append.streamId)].filter((row) => row !== undefined) : this.statements.tail.all(append.streamId, count)
+    ) as unknown as TailRow[];
+    const last = newestFirst[0];
+    if (!last) return { lastRevision: 'no_stream', lastHash: '', recent: [] };
+    const recent = new Array<StreamTail['recent'][number]>(newestFirst.length);
+    for (let i = 0; i < newestFirst.length; i++) {
+      const [id, revision, position] = newestFirst[newestFirst.length - 1 - i]!;
+      recent[i] = { id, revision: BigInt(revision), position: BigInt(position) };
+    }
+    return { lastRevision: BigInt(last[1]), lastHash: last[3], recent };
   }
 }
+
+/** id, revision, position, hash: one row of the tail, newest first. */
+type TailRow = [id: string, revision: number, position: number, hash: string];
+
+/** Beyond every position SQLite can hand out (its rowids are signed 64-bit). */
+const MAX_POSITION = 2n ** 63n - 1n;
 
 function selectAll(backwards: boolean, bounded: boolean, prefixes: number, types: number): string {
   const where: string[] = [];

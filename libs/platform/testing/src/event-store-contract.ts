@@ -7,6 +7,11 @@ import {
   type ExpectedRevision,
   type NewEvent,
   type RecordedEvent,
+  GENESIS_HASH,
+  recordHashHolds,
+  storedDataText,
+  type StoredEventRecord,
+  storedRecordOf,
   verifyStreamChain,
 } from '@council/platform/event-sourcing';
 import { randomUUID } from 'node:crypto';
@@ -252,6 +257,55 @@ export function eventStoreContract(adapterName: string, open: () => Promise<Even
         expect(byType).toHaveLength(3);
         const both = await store.readAll({ filter: { eventTypes: [type], streamPrefixes: [prefix] } });
         expect(both.map((e) => e.streamId)).toEqual([`${prefix}-x`, `${prefix}-y`]);
+      });
+    });
+
+    describe('stored records of $all', () => {
+      it('are the events of readAll, in the same order, with the exact text each hash covers', async () => {
+        const prefix = streamOf('records');
+        const start = await store.headPosition();
+        const odd = {
+          '10': 'ten before nine as JSON.stringify orders integer keys',
+          '9': 'nine',
+          z: [1.5, -0, 1e21, 2e-7, null, true],
+          a: { 'Tỉnh': 'Bà Rịa – Vũng Tàu', s: 'quote " backslash \\ tab \t line \u2028 lone \ud800 nul \u0000' },
+        };
+        await store.appendToStream(`${prefix}-a`, [
+          {
+            type: 'Odd',
+            data: odd,
+            metadata: { actor: { subject: 'u-75', roles: ['province', 'auditor'], province: '75', name: 'Sở Tài chính Đồng Nai' }, commandId: 'cmd', correlationId: 'corr', causationId: 'cause', effectiveAt: '2024-01-01T00:00:00.000Z' },
+          },
+          event('Plain'),
+        ]);
+        // Metadata outside the usual shape: an actor whose role holds a comma, a key of the caller's own.
+        await store.appendToStream(`${prefix}-b`, [
+          { type: 'Scalar', data: 'a string as the whole data', metadata: { actor: { subject: 's', roles: ['a,b'] }, extra: { b: [2, { d: 1, c: 0 }], a: 1 } } as never },
+        ]);
+        await store.appendToStream(`${prefix}-a`, [event('Third')]);
+        const mine = await store.readAll({ after: start, filter: { streamPrefixes: [prefix] } });
+        expect(mine).toHaveLength(4);
+        const last = mine[mine.length - 1]!.position;
+        const records: StoredEventRecord[] = [];
+        for (let after = start; ; ) {
+          const page = await store.readAllRecords({ after, upTo: last, maxCount: 2 });
+          if (page.length === 0) break;
+          expect(page.length).toBeLessThanOrEqual(2);
+          records.push(...page);
+          after = page[page.length - 1]!.position;
+        }
+        expectIncreasing(records.map((r) => r.position));
+        expect(records[records.length - 1]?.position).toBe(last);
+        const own = records.filter((r) => r.streamId.startsWith(prefix));
+        // Data as text or as its UTF-8 bytes, whichever the adapter holds: the same text either way.
+        for (const r of own) if (typeof r.dataJson !== 'string') expect(Buffer.from(r.dataJson).equals(Buffer.from(storedDataText(r)))).toBe(true);
+        expect(own.map((r) => ({ ...r, dataJson: storedDataText(r) }))).toEqual(mine.map(storedRecordOf));
+        expect(storedDataText(own[0]!)).toBe(JSON.stringify(odd));
+        const previous = new Map<string, string>();
+        for (const r of own) {
+          expect(recordHashHolds(previous.get(r.streamId) ?? GENESIS_HASH, r)).toBe(true);
+          previous.set(r.streamId, r.hash);
+        }
       });
     });
 

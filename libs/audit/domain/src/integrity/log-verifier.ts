@@ -1,4 +1,4 @@
-import { canonicalEventBytes, canonicalJson, chainHash, type EventMetadata, GENESIS_HASH, type RecordedEvent } from '@council/platform/event-sourcing';
+import { canonicalMetadataJson, GENESIS_HASH, type RecordedEvent, recordHashHolds, type StoredEventRecord, storedRecordOf } from '@council/platform/event-sourcing';
 import { emptyLog, extendLogHash, type LogState, SEAL_STREAM, type Seal, sealHash, sealOf, type SealRef } from '../seal/seal.js';
 
 export type ProblemKind = 'hash' | 'revision' | 'position' | 'seal' | 'outside-seal';
@@ -54,6 +54,12 @@ interface StreamCursor {
  * Checks a log fed to it event by event, in log order, in constant memory per stream:
  * each stream's hash chain and revisions, positions, and every seal (recorded in the log
  * or held outside) against the log hash recomputed from the events themselves.
+ *
+ * Fed stored records (`EventStore.readAllRecords`), it hashes the data text exactly as
+ * stored, so any change to those bytes breaks the chain, even one that parses to the
+ * same value (white space, `1.0` for `1`, reordered keys); fed parsed events (`add`, as
+ * an import does), it hashes their JSON.stringify text, which is the stored text for
+ * every event the store wrote.
  */
 export class LogVerifier {
   private readonly streams = new Map<string, StreamCursor>();
@@ -73,14 +79,19 @@ export class LogVerifier {
     this.pendingPositions = [...this.wanted.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
-  /** Checks the next event of the log. */
+  /** Checks the next event of the log, given parsed. */
   add(e: RecordedEvent): void {
+    this.addRecord(storedRecordOf(e));
+  }
+
+  /** Checks the next event of the log, given as stored. */
+  addRecord(e: StoredEventRecord): void {
     this.checkPosition(e);
-    this.snapshotBefore(e.position);
+    if (this.pendingPositions.length > 0) this.snapshotBefore(e.position);
     this.checkChain(e);
     if (e.streamId === SEAL_STREAM) this.sealEventsSeen++;
     this.state = extendLogHash(this.state, e);
-    if (this.wanted.has(e.position)) this.wanted.set(e.position, this.state);
+    if (this.wanted.size > 0 && this.wanted.has(e.position)) this.wanted.set(e.position, this.state);
   }
 
   /** Problems found so far, in the order found (an import stops at the first). */
@@ -106,7 +117,7 @@ export class LogVerifier {
     };
   }
 
-  private checkPosition(e: RecordedEvent): void {
+  private checkPosition(e: StoredEventRecord): void {
     const last = this.state.position;
     if (this.state.eventCount > 0n && e.position <= last)
       this.report({ ...where(e), kind: 'position', message: `position ${e.position} comes after ${last}: the log is out of order` });
@@ -114,18 +125,20 @@ export class LogVerifier {
       this.report({ ...where(e), kind: 'position', message: e.position === last + 2n ? `position ${last + 1n} is missing` : `positions ${last + 1n}–${e.position - 1n} are missing` });
   }
 
-  private checkChain(e: RecordedEvent): void {
-    const cursor = this.streams.get(e.streamId) ?? { next: 0n, hash: GENESIS_HASH };
-    if (e.revision !== cursor.next) {
-      const message = e.revision > cursor.next ? `revision ${cursor.next} of ${e.streamId} is missing (found ${e.revision})` : `revision ${e.revision} of ${e.streamId} appears again, or out of order (expected ${cursor.next})`;
+  private checkChain(e: StoredEventRecord): void {
+    const cursor = this.streams.get(e.streamId);
+    const next = cursor?.next ?? 0n;
+    if (e.revision !== next) {
+      const message = e.revision > next ? `revision ${next} of ${e.streamId} is missing (found ${e.revision})` : `revision ${e.revision} of ${e.streamId} appears again, or out of order (expected ${next})`;
       this.report({ ...where(e), kind: 'revision', message });
-    } else {
-      const bytes = canonicalEventBytes({ streamId: e.streamId, revision: e.revision, id: e.id, type: e.type, dataJson: JSON.stringify(e.data), metadataJson: metadataJson(e.metadata) });
-      if (chainHash(cursor.hash, bytes) !== e.hash)
-        this.report({ ...where(e), kind: 'hash', message: 'the stored hash does not match the event’s content and its predecessor’s hash: the event or the one before it in the stream was changed' });
+    } else if (!recordHashHolds(cursor?.hash ?? GENESIS_HASH, e)) {
+      this.report({ ...where(e), kind: 'hash', message: 'the stored hash does not match the event’s content and its predecessor’s hash: the event or the one before it in the stream was changed' });
     }
     // Go on from what the event claims, so one bad event is reported once, not for the rest of its stream.
-    this.streams.set(e.streamId, { next: e.revision + 1n, hash: e.hash });
+    if (cursor) {
+      cursor.next = e.revision + 1n;
+      cursor.hash = e.hash;
+    } else this.streams.set(e.streamId, { next: e.revision + 1n, hash: e.hash });
   }
 
   /** Records the log state for sealed positions the pass has just gone past without meeting them (gaps, removed events). */
@@ -188,29 +201,7 @@ export class LogVerifier {
   }
 }
 
-const METADATA_KEYS = new Set(['actor', 'causationId', 'commandFingerprint', 'commandId', 'correlationId', 'effectiveAt', 'recordedAt', 'schemaVersion']);
-const ACTOR_KEYS = new Set(['name', 'province', 'roles', 'subject']);
+/** canonicalJson(metadata): the metadata bytes an event's hash covers. */
+export const metadataJson = canonicalMetadataJson;
 
-/**
- * canonicalJson(metadata), fast for the usual shape: the known keys rebuilt in sorted
- * order and stringified natively (5× faster than the general path, which any other shape takes).
- */
-export function metadataJson(m: EventMetadata): string {
-  const a = m.actor;
-  const usual =
-    Object.keys(m).every((k) => METADATA_KEYS.has(k)) &&
-    (a === undefined || (typeof a === 'object' && a !== null && Object.keys(a).every((k) => ACTOR_KEYS.has(k)) && Array.isArray(a.roles) && a.roles.every((r) => typeof r === 'string')));
-  if (!usual) return canonicalJson(m);
-  return JSON.stringify({
-    actor: a && { name: a.name, province: a.province, roles: a.roles, subject: a.subject },
-    causationId: m.causationId,
-    commandFingerprint: m.commandFingerprint,
-    commandId: m.commandId,
-    correlationId: m.correlationId,
-    effectiveAt: m.effectiveAt,
-    recordedAt: m.recordedAt,
-    schemaVersion: m.schemaVersion,
-  });
-}
-
-const where = (e: RecordedEvent) => ({ position: e.position, streamId: e.streamId, revision: e.revision });
+const where = (e: Pick<StoredEventRecord, 'position' | 'streamId' | 'revision'>) => ({ position: e.position, streamId: e.streamId, revision: e.revision });

@@ -1,6 +1,5 @@
 import type { EventStore, ReadModels } from '@council/platform/event-sourcing';
 import { type LogReport, LogVerifier, SEAL_STREAM, type SealRef } from '@council/audit/domain';
-import { readLog } from '../log/read-log.js';
 
 export interface VerifyLogOptions {
   readonly outside?: readonly SealRef[];
@@ -11,18 +10,24 @@ export interface VerifyLogOptions {
 
 /**
  * One pass over the log up to its head as the pass starts: every stream's chain, positions, every
- * seal recorded in it and every seal held outside. Memory grows with streams, not events.
+ * seal recorded in it and every seal held outside. Memory grows with streams, not events. The
+ * events are read as stored (`readAllRecords`): their text is hashed, never parsed.
  */
 export async function verifyLog(store: EventStore, options: VerifyLogOptions): Promise<LogReport> {
   const head = await store.headPosition();
   const seals = (await store.readStream(SEAL_STREAM)).filter((e) => e.position <= head);
   const verifier = new LogVerifier({ seals, outside: options.outside ?? [], contiguousPositions: options.contiguousPositions });
-  for await (const page of readLog(store, { upTo: head, pageSize: 5_000 })) {
-    for (const e of page) verifier.add(e);
-    options.onProgress?.(page[page.length - 1]!.position, head);
+  for (let after = 0n; after < head; ) {
+    const page = await store.readAllRecords({ after, upTo: head, maxCount: PAGE });
+    if (page.length === 0) break;
+    for (const record of page) verifier.addRecord(record);
+    after = page[page.length - 1]!.position;
+    options.onProgress?.(after, head);
   }
   return verifier.finish();
 }
+
+const PAGE = 1_000;
 
 export interface TableDigest {
   readonly table: string;

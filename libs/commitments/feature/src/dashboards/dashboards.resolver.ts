@@ -1,8 +1,8 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { provinceScorecard, regionOverview, trackDashboard } from '@council/commitments/read-models';
 import { Clock, NotFoundError, vietnamDate } from '@council/platform/event-sourcing';
-import { DateScalar, DateTimeScalar } from '@council/platform/nest';
+import { AnswerVersion, DateScalar, DateTimeScalar } from '@council/platform/nest';
 import { RegionReader } from '@council/region/feature';
 import type { Region } from '@council/region/domain';
 import { CommitmentPresenter } from '../commitment/commitment-presenter.js';
@@ -21,6 +21,29 @@ const PROVINCES = { type: () => ProvinceView, nullable: true, defaultValue: Prov
 /** Answers kept for reuse while the views, the region and the day stay the same. */
 const REMEMBERED_ANSWERS = 256;
 
+/**
+ * The dashboards whose whole answers the GraphQL platform may keep (`answerCache`):
+ * each depends only on its arguments, on the commitment views (whose stamp moves with the
+ * read models' position, and so with every event, the region's included) and on the day
+ * in Việt Nam. Not projectDashboard: its commitments go through the presenter.
+ */
+@Injectable()
+export class DashboardsAnswerVersion extends AnswerVersion {
+  readonly fields = ['Query.trackDashboard', 'Query.provinceScorecard', 'Query.regionOverview'];
+
+  constructor(
+    @Inject(CommitmentViews) private readonly views: CommitmentViews,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  version(): string | undefined {
+    const stamp = this.views.stamp();
+    return stamp === undefined ? undefined : `${stamp}|${vietnamDate(this.clock.now())}`;
+  }
+}
+
 /** The council's dashboards, computed from the commitment views as they stand or stood. */
 @Resolver()
 export class DashboardsResolver {
@@ -31,7 +54,7 @@ export class DashboardsResolver {
     @Inject(CommitmentPresenter) private readonly presenter: CommitmentPresenter,
   ) {}
 
-  private readonly answers = new Map<string, { stamp: string; region: Region; answer: unknown }>();
+  private readonly answers = new Map<string, { stamp: string; region: Region; answer: Promise<unknown> }>();
 
   @Query(() => TrackDashboard, { description: 'One track: counts by status, on-time rate, indicator totals, budget vs disbursed, provinces, upcoming deadlines.' })
   async trackDashboard(
@@ -74,7 +97,10 @@ export class DashboardsResolver {
 
   /**
    * The answer computed before for the same question, when the views (their stamp), the
-   * region and the day are still those it was computed from; otherwise computes it.
+   * region and the day are still those it was computed from; otherwise computes it. The
+   * answer is kept as soon as its computation starts, so the same question asked again
+   * meanwhile (sixteen dashboards opening at once) waits for that one computation instead
+   * of starting its own; a failed computation is forgotten.
    */
   private async remember<T>(question: readonly unknown[], compute: (region: Region) => Promise<T>): Promise<T> {
     const stamp = this.views.stamp();
@@ -83,14 +109,13 @@ export class DashboardsResolver {
     const today = vietnamDate(this.clock.now());
     const key = JSON.stringify([...question.map((q) => (q instanceof Date ? q.toISOString() : (q ?? null))), today]);
     const known = this.answers.get(key);
-    if (known && known.stamp === stamp && known.region === region) return known.answer as T;
-    const answer = await compute(region);
-    // Kept only if nothing moved while it was computed.
-    if (this.views.stamp() === stamp && (await this.region.current()) === region) {
-      this.answers.delete(key);
-      this.answers.set(key, { stamp, region, answer });
-      if (this.answers.size > REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
-    }
+    if (known && known.stamp === stamp && known.region === region) return known.answer as Promise<T>;
+    const answer = compute(region);
+    const entry = { stamp, region, answer };
+    this.answers.delete(key);
+    this.answers.set(key, entry);
+    if (this.answers.size > REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+    answer.catch(() => this.answers.get(key) === entry && this.answers.delete(key));
     return answer;
   }
 

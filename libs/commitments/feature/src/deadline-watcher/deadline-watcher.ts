@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { COMMITMENT_STREAM_PREFIX, type CommitmentEvent, type RecordDeadlineMissed } from '@council/commitments/domain';
-import { type Actor, Clock, EventStore, type RecordedEvent, vietnamDate } from '@council/platform/event-sourcing';
+import type { RecordDeadlineMissed } from '@council/commitments/domain';
+import { deadlinesMissedBy } from '@council/commitments/read-models';
+import { type Actor, Clock, EventStore, ReadModels, vietnamDate } from '@council/platform/event-sourcing';
 import { CommitmentWriter } from '../commitment/commitment-writer.js';
 
 export const DEADLINE_WATCHER_OPTIONS = Symbol('DeadlineWatcherOptions');
@@ -8,112 +9,70 @@ export const DEADLINE_WATCHER_OPTIONS = Symbol('DeadlineWatcherOptions');
 export interface DeadlineWatcherOptions {
   /** How often to look for deadlines that passed; 0 turns the timer off (tests call `check`). */
   readonly intervalMs: number;
+  /** How long a check waits for the read models to reach the log's head; default 30 s. */
+  readonly catchUpTimeoutMs?: number;
 }
 
 const WATCHER: Actor = { subject: 'deadline-watcher', roles: ['system'], name: 'Deadline watcher' };
+const CATCH_UP_TIMEOUT_MS = 30_000;
 
 /**
  * Records DeadlineMissed for each active commitment whose deadline day has ended in
- * Việt Nam. It follows the log to know which commitments are open and when they are due;
- * the decision itself is the domain's, and the expected revision makes a second record
- * impossible, so any number of nodes may watch at once.
+ * Việt Nam. It asks the node's read models, once they have reached the log's head, which
+ * active commitments are past their deadline without a miss recorded for it
+ * (`deadlinesMissedBy`, one query): it keeps no state of its own and reads nothing at
+ * start, and since the read models resubscribe when the log fails them, so does the
+ * watcher. The decision itself is the domain's, and the expected revision makes a second
+ * record impossible, so any number of nodes may watch at once.
  */
 @Injectable()
 export class DeadlineWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineWatcher.name);
-  private readonly open = new Map<string, Watched>();
-  private readonly stop = new AbortController();
   private timer: NodeJS.Timeout | undefined;
-  private following: Promise<void> | undefined;
-  private caughtUpTo = 0n;
+  private running: Promise<void> | undefined;
+  private stopped = false;
 
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(CommitmentWriter) private readonly writer: CommitmentWriter,
     @Inject(DEADLINE_WATCHER_OPTIONS) private readonly options: DeadlineWatcherOptions,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.following = this.follow();
-    if (this.options.intervalMs > 0) {
-      this.timer = setInterval(() => void this.check().catch((e: unknown) => this.logger.error(`deadline check failed: ${String(e)}`)), this.options.intervalMs);
-      this.timer.unref();
-    }
+    if (this.options.intervalMs <= 0) return;
+    // A failed check is retried at the next tick; one still running is not started twice.
+    this.timer = setInterval(() => {
+      this.running ??= this.check()
+        .catch((e: unknown) => this.logger.error(`deadline check failed (next in ${this.options.intervalMs} ms): ${String(e)}`))
+        .finally(() => (this.running = undefined));
+    }, this.options.intervalMs);
+    this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
-    this.stop.abort();
-    await this.following;
+    await this.running;
   }
 
-  /** Records every deadline missed as of now (the domain records each at most once). */
+  /**
+   * Records every deadline missed as of now (the domain records each at most once).
+   * Throws when the read models do not reach the log's head in time; a commitment that
+   * cannot be recorded now is logged and left for the next check.
+   */
   async check(): Promise<void> {
-    await this.catchUp();
+    const head = await this.store.headPosition();
+    await this.readModels.waitFor(head, this.options.catchUpTimeoutMs ?? CATCH_UP_TIMEOUT_MS);
     const today = vietnamDate(this.clock.now());
-    for (const [id, w] of [...this.open])
-      if (w.status === 'active' && w.deadline < today && w.missed !== w.deadline)
+    for (const { id } of this.readModels.read((db) => deadlinesMissedBy(db, today))) {
+      if (this.stopped) return;
+      try {
         await this.writer.execute<RecordDeadlineMissed>('RecordDeadlineMissed', id, {}, { actor: WATCHER });
-    await this.catchUp();
-  }
-
-  private async follow(): Promise<void> {
-    try {
-      for await (const event of this.store.subscribeToAll({ filter: { streamPrefixes: [COMMITMENT_STREAM_PREFIX] }, signal: this.stop.signal })) this.apply(event);
-    } catch (error) {
-      if (!this.stop.signal.aborted) this.logger.error(`stopped following the log: ${String(error)}`);
+      } catch (error) {
+        this.logger.warn(`could not record the missed deadline of ${id} (next check retries): ${String(error)}`);
+      }
     }
-  }
-
-  /** Reads what the subscription has not delivered yet, so a check sees every event up to now. */
-  private async catchUp(): Promise<void> {
-    for (;;) {
-      const page = await this.store.readAll({ after: this.caughtUpTo, maxCount: 1_000, filter: { streamPrefixes: [COMMITMENT_STREAM_PREFIX] } });
-      if (page.length === 0) return;
-      for (const event of page) this.apply(event);
-    }
-  }
-
-  private apply(recorded: RecordedEvent): void {
-    if (recorded.position <= this.caughtUpTo) return;
-    this.caughtUpTo = recorded.position;
-    const event = recorded as unknown as CommitmentEvent;
-    const id = (event.data as { commitmentId?: string }).commitmentId;
-    if (id === undefined) return;
-    const next = trackDeadline(this.open.get(id), event);
-    if (next) this.open.set(id, next);
-    else this.open.delete(id);
-  }
-}
-
-/** What the watcher keeps of an open commitment. */
-interface Watched {
-  readonly status: 'proposed' | 'active' | 'claimed';
-  readonly deadline: string;
-  readonly missed?: string;
-}
-
-/** A compact fold of the lifecycle: enough to know which open commitment is due when. */
-function trackDeadline(w: Watched | undefined, event: CommitmentEvent): Watched | undefined {
-  if (event.type === 'CommitmentProposed') return { status: 'proposed', deadline: event.data.deadline };
-  if (!w) return undefined;
-  switch (event.type) {
-    case 'CommitmentActivated':
-    case 'FulfillmentDisputed':
-      return { ...w, status: 'active' };
-    case 'FulfillmentClaimed':
-      return { ...w, status: 'claimed' };
-    case 'DeadlineExtensionApproved':
-      return { ...w, deadline: event.data.newDeadline };
-    case 'DeadlineMissed':
-      return { ...w, missed: event.data.deadline };
-    case 'CommitmentDeclined':
-    case 'CommitmentWithdrawn':
-    case 'CommitmentCancelled':
-    case 'FulfillmentVerified':
-      return undefined;
-    default:
-      return w;
   }
 }

@@ -1,207 +1,411 @@
 import { commitmentSchemas } from '@council/commitments/domain';
-import type { Projection, ProjectionDb } from '@council/platform/event-sourcing';
-import { type CommitmentView, evolveCommitmentView, type ProgressReportView } from './commitment-view.js';
+import type { Projection, ProjectionDb, RecordedEvent, SqlValue } from '@council/platform/event-sourcing';
+import { actualOf, type CommitmentView, disbursedOf, evolveCommitmentView, type ProgressReportView, sortReports } from './commitment-view.js';
 
 const PREFIX = 'commitment-';
-/** Decoded views kept per read-model database, so an event does not re-parse its view. */
-const CACHE_LIMIT = 100_000;
-const decoded = new WeakMap<ProjectionDb, Map<string, CommitmentView>>();
+/** Decoded views kept per read-model database, so an event does not re-read its view. */
+const CACHE_LIMIT = 250_000;
+/** Versions written by one statement. */
+const VERSION_ROWS = 64;
+const VERSION_COLUMNS = '(position, id, revision, recorded_at, reports, state_at, state, report)';
 
-/** What events change in a view; everything else (title, parties, responsible, …) is fixed by the proposal. */
-const CHANGING = [
-  'status', 'activatedOn', 'closedAt', 'counterparties', 'indicator', 'budgetVnd', 'disbursedVnd', 'pendingExtension',
-  'deadline', 'claim', 'fulfilment', 'disputes', 'disputed', 'missedDeadlines', 'revision', 'position',
-] as const;
-type Changing = Pick<CommitmentView, (typeof CHANGING)[number]>;
-type Fixed = Omit<CommitmentView, (typeof CHANGING)[number] | 'reports'>;
+/**
+ * What events change in a view apart from its reports, revision and position: its state.
+ * `indicator.actual` and `disbursedVnd` are not stored: they follow from the reports.
+ */
+export interface CommitmentState {
+  readonly status: CommitmentView['status'];
+  readonly activatedOn?: string;
+  readonly closedAt?: string;
+  readonly counterparties: CommitmentView['counterparties'];
+  readonly target: number;
+  readonly budgetVnd: string | null;
+  readonly pendingExtension?: CommitmentView['pendingExtension'];
+  readonly deadline: string;
+  readonly claim?: CommitmentView['claim'];
+  readonly fulfilment?: CommitmentView['fulfilment'];
+  readonly disputes: number;
+  readonly disputed: boolean;
+  readonly missedDeadlines: readonly string[];
+}
+
+/** What the proposal fixed: the view without its state, reports, revision and position. */
+export type FixedPart = Omit<CommitmentView, keyof CommitmentState | 'indicator' | 'reports' | 'disbursedVnd' | 'revision' | 'position'> & {
+  readonly indicator: Omit<CommitmentView['indicator'], 'target' | 'actual'>;
+};
+
+/** The view's own fields that are not fixed by the proposal. */
+const NOT_FIXED = new Set<string>([
+  'status', 'activatedOn', 'closedAt', 'counterparties', 'budgetVnd', 'pendingExtension', 'deadline', 'claim', 'fulfilment',
+  'disputes', 'disputed', 'missedDeadlines', 'reports', 'disbursedVnd', 'revision', 'position',
+]);
 
 /**
  * Every commitment's view as it stands (`commitment_views`, with the columns lists filter
- * on) and every version it went through (`commitment_versions`), so an as-of answer is a
- * lookup rather than a replay. A view is stored in three parts, each written once: what
- * the proposal fixed (`doc`, on the view's row), what the event changed (`state`, on the
- * view's row and on the version), and the report the event added (on the version, with the
- * number of reports the view then had). A view is its fixed part, its state, and its
- * reports up to its revision; an event costs its own size, not its whole history's.
+ * on) and every version it went through (`commitment_versions`, keyed by the position of
+ * the event that made it), so an as-of answer is a lookup rather than a replay. A view is
+ * stored in parts, each written once: what the proposal fixed (`doc`, on the view's row);
+ * its state (`state`, on the view's row, and on a version only when the event changed it:
+ * a version names the version holding its state in `state_at`); the report an event added
+ * (on its version, with the number of reports the view then had). The indicator's actual
+ * value and the amount disbursed follow from the reports. A view is its fixed part, the
+ * state, its first reports, its revision and position.
+ *
+ * Events are folded in memory during a transaction and written when it ends: a view's row
+ * once per batch, versions many rows to a statement.
  */
 export const commitmentViewProjection: Projection = {
   name: 'commitment-views',
   // 2: acceptedOn is the Việt Nam day (it was the UTC day). 3: a view stored in parts (proposal, state, reports).
-  version: 3,
+  // 4: versions keyed by position, state only where it changed, times in epoch ms, actual and disbursed from the reports.
+  version: 4,
   streamPrefixes: [PREFIX],
   schema: [
     `CREATE TABLE commitment_views (
        id TEXT PRIMARY KEY, track TEXT NOT NULL, committer TEXT NOT NULL, status TEXT NOT NULL,
-       deadline TEXT NOT NULL, project_id TEXT, position INTEGER NOT NULL, recorded_at TEXT NOT NULL,
-       doc TEXT NOT NULL, state TEXT NOT NULL) STRICT`,
+       deadline TEXT NOT NULL, project_id TEXT, revision INTEGER NOT NULL, position INTEGER NOT NULL, recorded_at INTEGER NOT NULL,
+       doc TEXT NOT NULL, state TEXT NOT NULL, state_at INTEGER NOT NULL) STRICT`,
     'CREATE INDEX commitment_views_by_deadline ON commitment_views (deadline, id)',
     'CREATE INDEX commitment_views_by_position ON commitment_views (position)',
     `CREATE TABLE commitment_parties (id TEXT NOT NULL, province TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (province, role, id)) STRICT`,
     `CREATE TABLE commitment_versions (
-       id TEXT NOT NULL, position INTEGER NOT NULL, recorded_at TEXT NOT NULL, revision INTEGER NOT NULL,
-       state TEXT NOT NULL, report TEXT, reports INTEGER NOT NULL) STRICT`,
-    'CREATE INDEX commitment_versions_by_time ON commitment_versions (recorded_at)',
-    // recorded_at in the index: a cut at a moment walks a commitment's versions without reading them.
-    'CREATE INDEX commitment_versions_by_id ON commitment_versions (id, revision, recorded_at)',
+       position INTEGER PRIMARY KEY, id TEXT NOT NULL, revision INTEGER NOT NULL, recorded_at INTEGER NOT NULL,
+       reports INTEGER NOT NULL, state_at INTEGER NOT NULL, state TEXT, report TEXT) STRICT`,
+    // recorded_at in the index: a cut at a moment finds each commitment's version without reading the table.
+    'CREATE INDEX commitment_versions_by_id ON commitment_versions (id, recorded_at)',
   ],
+  beginBatch,
   apply(db, recorded) {
-    const id = recorded.streamId.slice(PREFIX.length);
-    const before = cachedView(db, id);
-    const after = evolveCommitmentView(before, commitmentSchemas.upcast(recorded));
-    if (!after || after === before) return;
-    const state = toDoc(changingPart(after));
-    if (before) {
-      db.run(
-        'UPDATE commitment_views SET status = ?, deadline = ?, position = ?, recorded_at = ?, state = ? WHERE id = ?',
-        after.status, after.deadline, after.position, recorded.metadata.recordedAt, state, id,
-      );
-    } else {
-      db.run(
-        `INSERT INTO commitment_views (id, track, committer, status, deadline, project_id, position, recorded_at, doc, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET status = excluded.status, deadline = excluded.deadline, position = excluded.position,
-           recorded_at = excluded.recorded_at, doc = excluded.doc, state = excluded.state`,
-        id, after.track, after.committer, after.status, after.deadline, after.projectId ?? null, after.position, recorded.metadata.recordedAt,
-        JSON.stringify(fixedPart(after)), state,
-      );
-      db.run('INSERT INTO commitment_parties (id, province, role) VALUES (?, ?, ?)', id, after.committer, 'committer');
-      for (const c of after.counterparties) db.run('INSERT INTO commitment_parties (id, province, role) VALUES (?, ?, ?)', id, c.code, 'counterparty');
+    const memory = memoryOf(db);
+    if (memory.batch) return fold(db, memory, recorded);
+    // Outside a runner's batch: this event alone.
+    beginBatch(db);
+    let folded = false;
+    try {
+      fold(db, memory, recorded);
+      folded = true;
+    } finally {
+      if (folded) endBatch(db);
+      else memory.batch = undefined;
     }
-    const added = after.reports === before?.reports ? undefined : after.reports.find((r) => !before?.reports.includes(r));
-    db.run(
-      'INSERT INTO commitment_versions (id, position, recorded_at, revision, state, report, reports) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      id, after.position, recorded.metadata.recordedAt, after.revision, state, added ? JSON.stringify(added) : null, after.reports.length,
-    );
-    remember(db, after);
   },
+  endBatch,
 };
 
-function changingPart(view: CommitmentView): Changing {
-  const out: Record<string, unknown> = {};
-  for (const key of CHANGING) if (view[key] !== undefined) out[key] = view[key];
-  return out as unknown as Changing;
+function beginBatch(db: ProjectionDb): void {
+  const memory = memoryOf(db);
+  validate(db, memory);
+  memory.batch = new Map();
+  memory.versions = [];
 }
 
-function fixedPart(view: CommitmentView | Fixed): Fixed {
-  const out: Record<string, unknown> = { ...view };
-  for (const key of CHANGING) delete out[key];
-  delete out['reports'];
-  return out as Fixed;
+function endBatch(db: ProjectionDb): void {
+  const memory = memoryOf(db);
+  const batch = memory.batch;
+  const versions = memory.versions;
+  memory.batch = undefined;
+  memory.versions = [];
+  if (!batch || batch.size === 0) return;
+  let last = { id: '', position: -1 };
+  for (const [id, change] of batch) {
+    const { view, stateAt, recordedAt } = change.now;
+    if (change.stored === null) {
+      db.run(
+        `INSERT INTO commitment_views (id, track, committer, status, deadline, project_id, revision, position, recorded_at, doc, state, state_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, deadline = excluded.deadline, revision = excluded.revision, position = excluded.position,
+           recorded_at = excluded.recorded_at, doc = excluded.doc, state = excluded.state, state_at = excluded.state_at`,
+        id, view.track, view.committer, view.status, view.deadline, view.projectId ?? null, view.revision, view.position, recordedAt,
+        JSON.stringify(fixedPart(view)), change.state!, stateAt,
+      );
+      db.run('INSERT INTO commitment_parties (id, province, role) VALUES (?, ?, ?)', id, view.committer, 'committer');
+      for (const c of view.counterparties) db.run('INSERT INTO commitment_parties (id, province, role) VALUES (?, ?, ?)', id, c.code, 'counterparty');
+    } else if (change.state !== undefined) {
+      db.run(
+        'UPDATE commitment_views SET status = ?, deadline = ?, revision = ?, position = ?, recorded_at = ?, state = ?, state_at = ? WHERE id = ?',
+        view.status, view.deadline, view.revision, view.position, recordedAt, change.state, stateAt, id,
+      );
+    } else {
+      db.run('UPDATE commitment_views SET revision = ?, position = ?, recorded_at = ? WHERE id = ?', view.revision, view.position, recordedAt, id);
+    }
+    if (Number(view.position) > last.position) last = { id, position: Number(view.position) };
+  }
+  writeVersions(db, versions);
+  // Remembered before the transaction commits: if it is rolled back, the next batch finds `last` gone and forgets them.
+  for (const change of batch.values()) remember(memory, change.now);
+  memory.last = last;
+}
+
+/** A view as the projection keeps it: with the position of the version holding its state and when it was recorded. */
+interface Held {
+  readonly view: CommitmentView;
+  readonly stateAt: number;
+  readonly recordedAt: number;
+}
+
+interface Change {
+  /** As the database held it before this batch (null: no row). */
+  readonly stored: Held | null;
+  now: Held;
+  /** The state as last written by this batch, when the batch changed it. */
+  state: string | undefined;
+}
+
+interface Memory {
+  readonly views: Map<string, Held>;
+  /** The view the last batch wrote last, and at which position: what `validate` checks. */
+  last: { readonly id: string; readonly position: number } | undefined;
+  batch: Map<string, Change> | undefined;
+  versions: SqlValue[];
+}
+
+const memories = new WeakMap<ProjectionDb, Memory>();
+
+function memoryOf(db: ProjectionDb): Memory {
+  let memory = memories.get(db);
+  if (!memory) memories.set(db, (memory = { views: new Map(), last: undefined, batch: undefined, versions: [] }));
+  return memory;
 }
 
 /**
- * The view as the database holds it, from the decoded cache when the cached copy is the
- * one stored (same position): a rolled-back batch or another file never leaks through.
+ * Trusts the decoded views only when the view written last stands in the table at the
+ * position it was written at: a rolled-back batch took it back, so it empties them.
  */
-function cachedView(db: ProjectionDb, id: string): CommitmentView | null {
-  const cache = decoded.get(db);
-  const hit = cache?.get(id);
-  if (hit) {
-    const row = db.get<{ position: number | bigint }>('SELECT position FROM commitment_views WHERE id = ?', id);
-    if (row && BigInt(row.position) === hit.position) return hit;
-    cache!.delete(id);
-  }
-  return viewById(db, id);
+function validate(db: ProjectionDb, memory: Memory): void {
+  if (memory.last === undefined) return;
+  const row = db.get<{ position: number }>('SELECT position FROM commitment_views WHERE id = ?', memory.last.id);
+  if (row?.position !== memory.last.position) memory.views.clear();
+  memory.last = undefined;
 }
 
-function remember(db: ProjectionDb, view: CommitmentView): void {
-  let cache = decoded.get(db);
-  if (!cache) decoded.set(db, (cache = new Map()));
-  cache.delete(view.id);
-  cache.set(view.id, view);
+function fold(db: ProjectionDb, memory: Memory, recorded: RecordedEvent): void {
+  const id = recorded.streamId.slice(PREFIX.length);
+  const change = memory.batch!.get(id);
+  const before = change ? change.now : held(db, memory, id);
+  const after = evolveCommitmentView(before?.view ?? null, commitmentSchemas.upcast(recorded));
+  if (!after || after === before?.view) return;
+  const position = Number(recorded.position);
+  const recordedAt = Date.parse(recorded.metadata.recordedAt);
+  const changed = !before || stateChanged(before.view, after);
+  const state = changed ? JSON.stringify(stateOf(after)) : null;
+  const now: Held = { view: after, stateAt: changed ? position : before!.stateAt, recordedAt };
+  if (change) {
+    change.now = now;
+    if (state !== null) change.state = state;
+  } else {
+    memory.batch!.set(id, { stored: before, now, state: state ?? undefined });
+  }
+  const reports = after.reports;
+  const added = reports === before?.view.reports ? null : addedReport(before?.view.reports ?? [], reports);
+  memory.versions.push(position, id, after.revision, recordedAt, reports.length, now.stateAt, state, added === null ? null : JSON.stringify(added));
+}
+
+/** The report `after` has that `before` has not (reports are only ever added, one at a time). */
+function addedReport(before: readonly ProgressReportView[], after: readonly ProgressReportView[]): ProgressReportView | null {
+  for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) return after[i]!;
+  return null;
+}
+
+function writeVersions(db: ProjectionDb, values: SqlValue[]): void {
+  const width = 8;
+  const rows = values.length / width;
+  let at = 0;
+  for (; rows - at / width >= VERSION_ROWS; at += VERSION_ROWS * width) db.run(MANY_VERSIONS, ...values.slice(at, at + VERSION_ROWS * width));
+  for (; at < values.length; at += width) db.run(ONE_VERSION, ...values.slice(at, at + width));
+}
+
+const ONE_VERSION = `INSERT INTO commitment_versions ${VERSION_COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+const MANY_VERSIONS = `INSERT INTO commitment_versions ${VERSION_COLUMNS} VALUES ${Array.from({ length: VERSION_ROWS }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+
+/** Whether the event changed the view's state (the same objects when it did not: the fold keeps what it does not change). */
+function stateChanged(a: CommitmentView, b: CommitmentView): boolean {
+  return (
+    a.status !== b.status || a.activatedOn !== b.activatedOn || a.closedAt !== b.closedAt || a.counterparties !== b.counterparties ||
+    a.indicator.target !== b.indicator.target || a.budgetVnd !== b.budgetVnd || a.pendingExtension !== b.pendingExtension ||
+    a.deadline !== b.deadline || a.claim !== b.claim || a.fulfilment !== b.fulfilment || a.disputes !== b.disputes ||
+    a.disputed !== b.disputed || a.missedDeadlines !== b.missedDeadlines
+  );
+}
+
+/** The state of a view, its keys always in this order (absent ones left out when written). */
+function stateOf(v: CommitmentView): CommitmentState {
+  return {
+    status: v.status, activatedOn: v.activatedOn, closedAt: v.closedAt, counterparties: v.counterparties, target: v.indicator.target,
+    budgetVnd: v.budgetVnd, pendingExtension: v.pendingExtension, deadline: v.deadline, claim: v.claim, fulfilment: v.fulfilment,
+    disputes: v.disputes, disputed: v.disputed, missedDeadlines: v.missedDeadlines,
+  } as CommitmentState;
+}
+
+/** What the proposal fixed of a view. */
+export function fixedPart(view: CommitmentView): FixedPart {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(view)) if (!NOT_FIXED.has(key) && key !== 'indicator') out[key] = view[key as keyof CommitmentView];
+  const { target: _target, actual: _actual, ...indicator } = view.indicator;
+  out['indicator'] = indicator;
+  return out as FixedPart;
+}
+
+/** A stored state, decoded once: what it sets on a view, and the indicator's target. */
+export interface DecodedState {
+  readonly patch: Omit<CommitmentState, 'target'>;
+  readonly target: number;
+}
+
+export function decodeState(json: string): DecodedState {
+  const { target, ...patch } = JSON.parse(json) as CommitmentState;
+  return { patch, target };
+}
+
+/**
+ * A view from its parts: the fixed part, a state, its reports (in the order of the day
+ * reported for, as `sortReports` gives them), its revision and position.
+ */
+export function assembleView(fixed: FixedPart, state: DecodedState, reports: readonly ProgressReportView[], revision: bigint, position: bigint): CommitmentView {
+  return {
+    ...fixed,
+    ...state.patch,
+    indicator: { ...fixed.indicator, target: state.target, actual: actualOf(reports) },
+    disbursedVnd: disbursedOf(reports),
+    reports,
+    revision,
+    position,
+  } as CommitmentView;
+}
+
+/**
+ * A view with other reports (in the order of the day reported for), revision and position,
+ * and the actual value and amount disbursed they give: a version whose state is the view's.
+ */
+export function withReports(view: CommitmentView, reports: readonly ProgressReportView[], revision: bigint, position: bigint): CommitmentView {
+  return { ...view, indicator: { ...view.indicator, actual: actualOf(reports) }, disbursedVnd: disbursedOf(reports), reports, revision, position };
+}
+
+/** The decoded view, from memory when the memory is trusted, else from the table. */
+function held(db: ProjectionDb, memory: Memory, id: string): Held | null {
+  const hit = memory.views.get(id);
+  if (hit) return hit;
+  const row = db.get<ViewRow & { state_at: number; recorded_at: number }>(`SELECT ${VIEW_COLUMNS}, state_at, recorded_at FROM commitment_views WHERE id = ?`, id);
+  return row ? { view: fromRow(row, reportsOf(db, id)), stateAt: row.state_at, recordedAt: row.recorded_at } : null;
+}
+
+function remember(memory: Memory, held: Held): void {
+  const cache = memory.views;
+  cache.delete(held.view.id);
+  cache.set(held.view.id, held);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
 }
 
-type ViewRow = { id: string; fixed: string; state: string };
+const VIEW_COLUMNS = 'id, doc, state, revision, position';
+type ViewRow = { id: string; doc: string; state: string; revision: number; position: number };
+
+function fromRow(row: ViewRow, recorded: readonly ProgressReportView[] | undefined): CommitmentView {
+  return assembleView(JSON.parse(row.doc) as FixedPart, decodeState(row.state), sortReports(recorded ?? []), BigInt(row.revision), BigInt(row.position));
+}
 
 export function viewById(db: ProjectionDb, id: string): CommitmentView | null {
-  const row = db.get<ViewRow>('SELECT id, doc AS fixed, state FROM commitment_views WHERE id = ?', id);
-  return row ? assemble(JSON.parse(row.fixed) as Fixed, row.state, reportsOf(db, id)) : null;
+  const row = db.get<ViewRow>(`SELECT ${VIEW_COLUMNS} FROM commitment_views WHERE id = ?`, id);
+  return row ? fromRow(row, reportsOf(db, id)) : null;
 }
 
 export function currentViews(db: ProjectionDb): CommitmentView[] {
-  const rows = db.all<ViewRow>('SELECT id, doc AS fixed, state FROM commitment_views ORDER BY deadline, id');
+  const rows = db.all<ViewRow>(`SELECT ${VIEW_COLUMNS} FROM commitment_views ORDER BY deadline, id`);
   const reports = allReports(db);
-  return rows.map((r) => assemble(JSON.parse(r.fixed) as Fixed, r.state, reports.get(r.id)));
+  return rows.map((r) => fromRow(r, reports.get(r.id)));
 }
 
 /** A current view with what the dashboards' cache needs to follow changes and cut as-of. */
 export interface StoredView {
   readonly view: CommitmentView;
-  /** When the platform recorded the view's last change. */
-  readonly recordedAt: string;
+  /** When the platform recorded the view's last change (epoch ms). */
+  readonly recordedAt: number;
   /** The view's reports in the order they were recorded (a version's reports are the first few). */
   readonly recorded: readonly ProgressReportView[];
 }
 
-/** Current views changed after `position` (all of them from -1). */
-export function viewsChangedAfter(db: ProjectionDb, position: bigint): StoredView[] {
-  const rows = db.all<ViewRow & { recorded_at: string }>('SELECT id, doc AS fixed, state, recorded_at FROM commitment_views WHERE position > ?', position);
-  // Many changed (a first load): one pass over every report beats a lookup per commitment.
-  const all = rows.length > 1_000 ? allReports(db) : undefined;
+/** Current views changed after `position` (all of them from -1), in position order; the first `limit` only when given. */
+export function viewsChangedAfter(db: ProjectionDb, position: bigint, limit?: number): StoredView[] {
+  const rows = db.all<ViewRow & { recorded_at: number }>(
+    `SELECT ${VIEW_COLUMNS}, recorded_at FROM commitment_views WHERE position > ? ORDER BY position LIMIT ?`,
+    position, limit ?? -1,
+  );
+  // Many changed (a first load in one go): one pass over every report beats a lookup per commitment.
+  const all = limit === undefined && rows.length > 1_000 ? allReports(db) : undefined;
   return rows.map((r) => {
     const recorded = all ? (all.get(r.id) ?? []) : reportsOf(db, r.id);
-    return { view: assemble(JSON.parse(r.fixed) as Fixed, r.state, recorded), recordedAt: r.recorded_at, recorded };
+    return { view: fromRow(r, recorded), recordedAt: r.recorded_at, recorded };
   });
 }
 
+/** One version of a commitment: the event that made it, its revision, when it was recorded, its reports so far, where its state is. */
+export interface VersionRef {
+  readonly position: number;
+  readonly id: string;
+  readonly revision: number;
+  readonly recordedAt: number;
+  readonly reports: number;
+  readonly stateAt: number;
+  /** The state, when this version changed it (as stored: `decodeState` reads it). */
+  readonly state: string | null;
+}
+
 /**
- * One commitment as the platform knew it at `moment` (null: not known yet), from its
- * current stored view: only the version's state is read, its reports are the first ones
- * the current view recorded.
+ * Calls `visit` with the versions after `position`, in log order, a page at a time: all of
+ * them, or only the first `limit`. Returns how many it visited.
  */
-export function storedViewAsOf(db: ProjectionDb, current: StoredView, moment: Date): CommitmentView | null {
-  const row = db.get<{ state: string; reports: number }>(
-    'SELECT state, reports FROM commitment_versions WHERE id = ? AND recorded_at <= ? ORDER BY revision DESC LIMIT 1',
-    current.view.id, moment.toISOString(),
-  );
-  return row ? assemble(fixedPart(current.view), row.state, current.recorded.slice(0, row.reports)) : null;
+export function versionsAfter(db: ProjectionDb, position: number, visit: (version: VersionRef) => void, limit = Infinity): number {
+  let visited = 0;
+  for (let after = position; visited < limit; ) {
+    const size = Math.min(VERSIONS_PAGE, limit - visited);
+    const page = db.all<{ position: number; id: string; revision: number; recorded_at: number; reports: number; state_at: number; state: string | null }>(
+      'SELECT position, id, revision, recorded_at, reports, state_at, state FROM commitment_versions WHERE position > ? ORDER BY position LIMIT ?',
+      after, size,
+    );
+    for (const r of page) visit({ position: r.position, id: r.id, revision: r.revision, recordedAt: r.recorded_at, reports: r.reports, stateAt: r.state_at, state: r.state });
+    visited += page.length;
+    if (page.length < size) break;
+    after = page[page.length - 1]!.position;
+  }
+  return visited;
+}
+
+const VERSIONS_PAGE = 20_000;
+
+/** The state a version holds (`stateAt` of a version), or null when there is no such version. */
+export function versionState(db: ProjectionDb, stateAt: number): DecodedState | null {
+  const row = db.get<{ state: string | null }>('SELECT state FROM commitment_versions WHERE position = ?', stateAt);
+  return row?.state ? decodeState(row.state) : null;
 }
 
 /** Every commitment as the platform knew it at `moment` (recorded at or before it). */
 export function viewsAsOf(db: ProjectionDb, moment: Date): CommitmentView[] {
-  return db
-    .all<{ id: string; fixed: string; state: string; reports: number }>(
-      `SELECT s.id, v.doc AS fixed, s.state, s.reports FROM commitment_versions s JOIN commitment_views v ON v.id = s.id WHERE s.rowid IN
-         (SELECT max(rowid) FROM commitment_versions WHERE recorded_at <= ? GROUP BY id)`,
-      moment.toISOString(),
-    )
-    .map((r) => assemble(JSON.parse(r.fixed) as Fixed, r.state, reportsOf(db, r.id).slice(0, r.reports)))
-    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
+  const rows = db.all<{ id: string; doc: string; state: string; revision: number; position: number; reports: number }>(
+    `SELECT s.id, v.doc, h.state, s.revision, s.position, s.reports FROM commitment_versions s
+       JOIN commitment_views v ON v.id = s.id JOIN commitment_versions h ON h.position = s.state_at
+     WHERE s.position IN (SELECT max(position) FROM commitment_versions WHERE recorded_at <= ? GROUP BY id)`,
+    moment.getTime(),
+  );
+  const all = rows.length > 1_000 ? allReports(db) : undefined;
+  return rows
+    .map((r) => fromRow(r, (all ? (all.get(r.id) ?? []) : reportsOf(db, r.id)).slice(0, r.reports)))
+    .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** A commitment's reports in recorded order. */
 function reportsOf(db: ProjectionDb, id: string): ProgressReportView[] {
   return db
-    .all<{ report: string }>('SELECT report FROM commitment_versions WHERE id = ? AND report IS NOT NULL ORDER BY revision', id)
+    .all<{ report: string }>('SELECT report FROM commitment_versions WHERE id = ? AND report IS NOT NULL ORDER BY position', id)
     .map((r) => JSON.parse(r.report) as ProgressReportView);
 }
 
-/** Every commitment's reports, by id, in the order they were recorded (rowid order: versions are inserted in log order). */
+/** Every commitment's reports, by id, in the order they were recorded. */
 function allReports(db: ProjectionDb): Map<string, ProgressReportView[]> {
   const out = new Map<string, ProgressReportView[]>();
-  for (const r of db.all<{ id: string; report: string }>('SELECT id, report FROM commitment_versions WHERE report IS NOT NULL ORDER BY rowid')) {
+  for (const r of db.all<{ id: string; report: string }>('SELECT id, report FROM commitment_versions WHERE report IS NOT NULL ORDER BY position')) {
     const report = JSON.parse(r.report) as ProgressReportView;
     const list = out.get(r.id);
     if (list) list.push(report);
     else out.set(r.id, [report]);
   }
   return out;
-}
-
-/** A view from its parts; reports sorted by the day reported for, ties in recorded order (as the view sorts them). */
-function assemble(fixed: Fixed, state: string, recorded: readonly ProgressReportView[] = []): CommitmentView {
-  return { ...fixed, ...fromDoc(state), reports: [...recorded].sort((a, b) => a.reportedFor.localeCompare(b.reportedFor)) } as CommitmentView;
-}
-
-const BIGINT_KEYS = new Set(['revision', 'position']);
-
-/** The state as JSON; its only bigints are `revision` and `position` (a replacer function would cost a call per key). */
-function toDoc(state: Changing): string {
-  return JSON.stringify({ ...state, revision: state.revision.toString(), position: state.position.toString() });
-}
-
-function fromDoc(doc: string): Changing {
-  return JSON.parse(doc, (key, value) => (BIGINT_KEYS.has(key) && typeof value === 'string' ? BigInt(value) : value)) as Changing;
 }
 
 export interface ViewFilter {
@@ -235,6 +439,6 @@ export function findViews(db: ProjectionDb, f: ViewFilter, after: { deadline: st
     params.push(...f.provinces, ...(f.role ? [f.role] : []));
   }
   return db
-    .all<ViewRow>(`SELECT v.id, v.doc AS fixed, v.state FROM commitment_views v WHERE ${where.join(' AND ')} ORDER BY v.deadline, v.id LIMIT ?`, ...params, limit)
-    .map((r) => assemble(JSON.parse(r.fixed) as Fixed, r.state, reportsOf(db, r.id)));
+    .all<ViewRow>(`SELECT v.id, v.doc, v.state, v.revision, v.position FROM commitment_views v WHERE ${where.join(' AND ')} ORDER BY v.deadline, v.id LIMIT ?`, ...params, limit)
+    .map((r) => fromRow(r, reportsOf(db, r.id)));
 }

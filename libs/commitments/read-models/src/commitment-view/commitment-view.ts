@@ -108,58 +108,85 @@ export function evolveCommitmentView(view: CommitmentView | null, recorded: View
     };
   }
   if (!view) return null;
-  const next = { ...view, ...at };
-  const day = vietnamDate(new Date(recorded.metadata.effectiveAt));
+  // Each case copies the view once, with what the event changed.
   switch (event.type) {
-    case 'CommitmentAccepted':
+    case 'CommitmentAccepted': {
+      const day = vietnamDate(new Date(recorded.metadata.effectiveAt));
       return {
-        ...next,
+        ...view, ...at,
         counterparties: view.counterparties.map((c) => (c.code === event.data.party ? { ...c, acceptedOn: day, actingProvince: event.data.actingProvince } : c)),
       };
+    }
     case 'CommitmentActivated':
-      return { ...next, status: 'active', activatedOn: event.data.activatedOn };
+      return { ...view, ...at, status: 'active', activatedOn: event.data.activatedOn };
     case 'CommitmentDeclined':
-      return { ...next, status: 'declined', closedAt: recorded.metadata.recordedAt };
+      return { ...view, ...at, status: 'declined', closedAt: recorded.metadata.recordedAt };
     case 'CommitmentWithdrawn':
-      return { ...next, status: 'withdrawn', closedAt: recorded.metadata.recordedAt };
+      return { ...view, ...at, status: 'withdrawn', closedAt: recorded.metadata.recordedAt };
     case 'ProgressReported': {
       const d = event.data;
       const report: ProgressReportView = { reportedFor: d.reportedFor, recordedAt: recorded.metadata.recordedAt, value: d.value, ...pick(d, ['disbursedVnd', 'note', 'evidenceUrl']) };
-      const reports = [...view.reports, report].sort((a, b) => a.reportedFor.localeCompare(b.reportedFor));
-      const latest = reports[reports.length - 1]!;
-      const disbursed = [...reports].reverse().find((r) => r.disbursedVnd !== undefined)?.disbursedVnd ?? null;
-      return { ...next, reports, indicator: { ...view.indicator, actual: latest.value }, disbursedVnd: disbursed };
+      const reports = withReport(view.reports, report);
+      return { ...view, ...at, reports, indicator: { ...view.indicator, actual: actualOf(reports) }, disbursedVnd: disbursedOf(reports) };
     }
     case 'DeadlineExtensionRequested':
-      return { ...next, pendingExtension: { newDeadline: event.data.newDeadline, reason: event.data.reason } };
+      return { ...view, ...at, pendingExtension: { newDeadline: event.data.newDeadline, reason: event.data.reason } };
     case 'DeadlineExtensionApproved':
-      return { ...without(next, 'pendingExtension'), deadline: event.data.newDeadline };
+      return { ...without({ ...view, ...at }, 'pendingExtension'), deadline: event.data.newDeadline };
     case 'DeadlineExtensionRejected':
-      return without(next, 'pendingExtension');
+      return without({ ...view, ...at }, 'pendingExtension');
     case 'CommitmentAmended':
       return {
-        ...next,
+        ...view, ...at,
         indicator: event.data.target ? { ...view.indicator, target: event.data.target.to } : view.indicator,
         budgetVnd: event.data.budgetVnd ? event.data.budgetVnd.to : view.budgetVnd,
       };
     case 'FulfillmentClaimed':
-      return { ...next, status: 'fulfillment_claimed', disputed: false, claim: { claimedOn: event.data.claimedOn, note: event.data.note, ...pick(event.data, ['evidenceUrl']) } };
+      return { ...view, ...at, status: 'fulfillment_claimed', disputed: false, claim: { claimedOn: event.data.claimedOn, note: event.data.note, ...pick(event.data, ['evidenceUrl']) } };
     case 'FulfillmentVerified':
       return {
-        ...next,
+        ...view, ...at,
         status: 'fulfilled',
         closedAt: recorded.metadata.recordedAt,
         fulfilment: { by: event.data.by, onTime: event.data.onTime, daysLate: event.data.daysLate, verifiedAt: recorded.metadata.recordedAt },
       };
     case 'FulfillmentDisputed':
-      return { ...without(next, 'claim'), status: 'active', disputes: view.disputes + 1, disputed: true };
+      return { ...without({ ...view, ...at }, 'claim'), status: 'active', disputes: view.disputes + 1, disputed: true };
     case 'CommitmentCancelled':
-      return { ...next, status: 'cancelled', closedAt: recorded.metadata.recordedAt };
+      return { ...view, ...at, status: 'cancelled', closedAt: recorded.metadata.recordedAt };
     case 'DeadlineMissed':
-      return { ...next, missedDeadlines: [...view.missedDeadlines, event.data.deadline] };
+      return { ...view, ...at, missedDeadlines: [...view.missedDeadlines, event.data.deadline] };
     default:
-      return next;
+      return { ...view, ...at };
   }
+}
+
+/**
+ * The reports with one more, in the order of the day reported for (ISO days: their code
+ * units order them), a report for the same day after those recorded before it.
+ */
+function withReport(reports: readonly ProgressReportView[], report: ProgressReportView): ProgressReportView[] {
+  let at = reports.length;
+  while (at > 0 && reports[at - 1]!.reportedFor > report.reportedFor) at--;
+  return [...reports.slice(0, at), report, ...reports.slice(at)];
+}
+
+/** Reports in the order of the day reported for, ties in recorded order (as the view keeps them; the sort is stable). */
+export function sortReports(recorded: readonly ProgressReportView[]): ProgressReportView[] {
+  return [...recorded].sort(byDayReportedFor);
+}
+
+const byDayReportedFor = (a: ProgressReportView, b: ProgressReportView): number => (a.reportedFor < b.reportedFor ? -1 : a.reportedFor > b.reportedFor ? 1 : 0);
+
+/** What the indicator stands at: the value of the report for the latest day (null before any). */
+export function actualOf(reports: readonly ProgressReportView[]): number | null {
+  return reports.length === 0 ? null : reports[reports.length - 1]!.value;
+}
+
+/** Disbursed to date: the running total of the latest report that gave one. */
+export function disbursedOf(reports: readonly ProgressReportView[]): string | null {
+  for (let i = reports.length - 1; i >= 0; i--) if (reports[i]!.disbursedVnd !== undefined) return reports[i]!.disbursedVnd!;
+  return null;
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {

@@ -3,6 +3,7 @@ import { Clock } from '@council/platform/event-sourcing';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options.js';
 import { issueDemoTokens } from './demo-tokens.js';
 import { DemoTokensController } from './demo-tokens.controller.js';
+import { SignInConfigController } from './oidc-sign-in.js';
 import { TokenVerifier } from './token-verifier.js';
 
 /** Logs a demo token per role and member province once the application has started. */
@@ -40,7 +41,8 @@ class DemoTokenAnnouncer implements OnApplicationBootstrap {
 /**
  * Bearer-token authentication: provides `TokenVerifier` to the whole application and,
  * when asked outside production, prints demo tokens at start and lists them at
- * `GET /auth/demo-tokens` for the dashboard's sign-in. Needs the `Clock` token
+ * `GET /auth/demo-tokens` for the dashboard's sign-in; `GET /auth/config` tells the
+ * page which of demo identities and an OIDC provider it may offer. Needs the `Clock` token
  * (EventSourcingModule provides it).
  */
 @Module({})
@@ -48,11 +50,14 @@ export class AuthModule {
   static forRoot(options: AuthOptions): DynamicModule {
     if (options.demoTokens && (options.production || options.jwksUrl))
       throw new Error('AuthModule: demo tokens are for development on the embedded secret only, never in production or with AUTH_JWKS_URL');
+    if (options.oidc && !options.jwksUrl)
+      throw new Error('AuthModule: an OIDC sign-in needs the provider\'s JWK set (AUTH_JWKS_URL) to verify the tokens it brings');
     return {
       module: AuthModule,
       global: true,
-      // The web sign-in's list of demo identities exists only where demo tokens are enabled.
-      controllers: options.demoTokens ? [DemoTokensController] : [],
+      // How the web page signs in (GET /auth/config) is public; the list of demo
+      // identities exists only where demo tokens are enabled.
+      controllers: options.demoTokens ? [SignInConfigController, DemoTokensController] : [SignInConfigController],
       providers: [{ provide: AUTH_OPTIONS, useValue: options }, TokenVerifier, DemoTokenAnnouncer],
       exports: [AUTH_OPTIONS, TokenVerifier],
     };

@@ -17,6 +17,12 @@ export interface AuthOptions {
   readonly production?: boolean;
   /** Timeout of one fetch of the JWK set; default 5 s. */
   readonly jwksTimeoutMs?: number;
+  /**
+   * The OpenID Connect provider the web dashboard signs in with (AUTH_OIDC_CLIENT_ID,
+   * AUTH_OIDC_SCOPES, AUTH_OIDC_AUTHORITY), told to the page at `GET /auth/config`.
+   * Needs `jwksUrl`: the tokens it brings are verified like any other.
+   */
+  readonly oidc?: { readonly authority: string; readonly clientId: string; readonly scopes: string };
 }
 
 export const AUTH_OPTIONS = Symbol('AuthOptions');

@@ -2,6 +2,12 @@ import { SignJWT } from 'jose';
 import type { Actor } from '@council/platform/event-sourcing';
 import type { Role } from './roles.js';
 
+/**
+ * The HS256 secret used outside production when AUTH_JWT_SECRET is unset (start-up says
+ * so): the server and `council token` share it, so a CLI token works on `npm start`.
+ */
+export const DEVELOPMENT_JWT_SECRET = 'council-development-secret-not-for-production';
+
 /** Who a demo token speaks for. */
 export interface DemoIdentity {
   readonly subject: string;

@@ -5,6 +5,7 @@ export * from './claims.js';
 export * from './token-verifier.js';
 export * from './demo-tokens.js';
 export * from './demo-tokens.controller.js';
+export * from './oidc-sign-in.js';
 export * from './policy.js';
 export * from './me.resolver.js';
 export * from './auth.module.js';

@@ -63,6 +63,31 @@ describe('TokenVerifier with a shared secret', () => {
     await expect(v.verify(token)).resolves.toMatchObject({ roles: ['council'] });
   });
 
+  it('remembers a token that verified only while exp and nbf still allow it, whichever way the clock moves', async () => {
+    const { verifier: v, clock } = verifier({ clockToleranceSeconds: 0 });
+    const token = await sign(council, { nbf: seconds(T0) - 60, exp: seconds(T0) + 60 });
+    await expect(v.verify(token)).resolves.toMatchObject({ subject: 'u-1' });
+    clock.set(new Date(T0.getTime() - 120_000));
+    expect(await reasonFor(v.verify(token))).toBe('the token is not valid yet');
+    clock.set(T0);
+    await expect(v.verify(token)).resolves.toMatchObject({ subject: 'u-1' });
+    clock.set(new Date(T0.getTime() + 60_000));
+    expect(await reasonFor(v.verify(token))).toBe('the token has expired');
+  });
+
+  it('never remembers a failure: a token refused for its claims is refused again, a forged one each time', async () => {
+    const { verifier: v } = verifier();
+    const unknownRole = await sign({ sub: 'u-9', roles: ['mayor'] });
+    expect(await reasonFor(v.verify(unknownRole))).toMatch(/unknown role/);
+    expect(await reasonFor(v.verify(unknownRole))).toMatch(/unknown role/);
+    const good = await sign(council);
+    await expect(v.verify(good)).resolves.toMatchObject({ subject: 'u-1' });
+    const [header, payload] = good.split('.');
+    const forged = `${header}.${payload}.${'A'.repeat(43)}`;
+    expect(await reasonFor(v.verify(forged))).toBe("the token's signature does not verify");
+    expect(await reasonFor(v.verify(forged))).toBe("the token's signature does not verify");
+  });
+
   it('requires exp and sub', async () => {
     const { verifier: v } = verifier();
     expect(await reasonFor(v.verify(await sign(council, { exp: null })))).toBe('the token has no "exp" claim');

@@ -14,19 +14,32 @@ import { actorFromClaims } from './claims.js';
 
 const BEARER = /^Bearer +([A-Za-z0-9\-_.~+/]+=*) *$/i;
 const MAX_TOKEN_LENGTH = 8192;
+/** Verified tokens remembered (a client sends the same token with every request until it expires). */
+const REMEMBERED_TOKENS = 10_000;
+
+/** A token that verified, with the times that bound its validity. */
+interface Verified {
+  readonly actor: Actor;
+  readonly exp: number;
+  readonly nbf: number | undefined;
+}
 
 /**
  * Verifies `Authorization: Bearer <JWT>` and turns it into the kernel's `Actor`.
  * HS256 with the shared secret, or RS256/ES256 with keys from a JWK set when one is
  * configured (then HS* is refused, so a public key can never serve as an HMAC secret).
  * `exp` is required, `nbf` honoured, `iss`/`aud` checked when configured; the current
- * time comes from the injected Clock.
+ * time comes from the injected Clock. A token that verified is remembered by its exact
+ * string (at most REMEMBERED_TOKENS, oldest out first) and accepted again without checking
+ * its signature until its `exp` (with the same tolerance); a token that failed is never
+ * remembered, so every failure is verified and explained again.
  */
 @Injectable()
 export class TokenVerifier {
   private readonly key: Promise<webcrypto.CryptoKey> | JWTVerifyGetKey;
   private readonly algorithms: string[];
   private readonly clockTolerance: number;
+  private readonly verified = new Map<string, Verified>();
 
   constructor(
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
@@ -66,6 +79,13 @@ export class TokenVerifier {
   /** Verifies a compact JWT and returns its caller; AuthenticationError says why not. */
   async verify(token: string): Promise<Actor> {
     if (token.length > MAX_TOKEN_LENGTH) throw new AuthenticationError('the token is too long');
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    const known = this.verified.get(token);
+    if (known) {
+      // The checks jose made on exp and nbf, against the time now (a Clock may also go back).
+      if (known.exp > now - this.clockTolerance && (known.nbf === undefined || known.nbf <= now + this.clockTolerance)) return known.actor;
+      this.verified.delete(token);
+    }
     let claims: Record<string, unknown>;
     try {
       const key = typeof this.key === 'function' ? this.key : await this.key;
@@ -81,7 +101,14 @@ export class TokenVerifier {
     } catch (error) {
       throw explain(error);
     }
-    return actorFromClaims(claims);
+    const actor = actorFromClaims(claims);
+    this.remember(token, { actor, exp: claims['exp'] as number, nbf: typeof claims['nbf'] === 'number' ? claims['nbf'] : undefined });
+    return actor;
+  }
+
+  private remember(token: string, verified: Verified): void {
+    this.verified.set(token, verified);
+    if (this.verified.size > REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
   }
 }
 

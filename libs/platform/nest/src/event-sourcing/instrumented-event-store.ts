@@ -6,8 +6,10 @@ import {
   EventStore,
   type NewEvent,
   type ReadAllOptions,
+  type ReadRecordsOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StoredEventRecord,
   type StoreHealth,
   type SubscribeOptions,
 } from '@council/platform/event-sourcing';
@@ -48,6 +50,10 @@ export class InstrumentedEventStore extends EventStore {
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.inner.readAll(options);
+  }
+
+  override readAllRecords(options?: ReadRecordsOptions): Promise<StoredEventRecord[]> {
+    return this.inner.readAllRecords(options);
   }
 
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent> {

@@ -190,6 +190,14 @@ describe('GraphqlPlatformModule in development', () => {
     expect(entries.find((e) => e.operation === 'Probe.auditNote')?.roles).toEqual(['council', 'auditor']);
   });
 
+  it('tells every cache not to keep an answer: data, an error, a refused token', async () => {
+    const post = (query: string, authorization?: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization && { authorization }) }, body: JSON.stringify({ query }) });
+    const answers = [await post('{ probe { id } }'), await post('{ fail(kind: "bug") }'), await post('{ probe { id } }', 'Bearer not.a.token')];
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 401]);
+    expect(answers.map((a) => a.headers.get('cache-control'))).toEqual(['no-store', 'no-store', 'no-store']);
+  });
+
   it('carries VND amounts beyond 2^53 exactly, as strings, both ways', async () => {
     const probe = await ask(url, '{ probe { amountVnd } }');
     expect(probe.body.data).toEqual({ probe: { amountVnd: '12345678901234567890' } });

@@ -1,4 +1,5 @@
 import { HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import {
   type DynamicModule,
@@ -8,7 +9,9 @@ import {
   Module,
   type NestModule,
   RequestMethod,
+  type Type,
 } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLError, type GraphQLNamedType, GraphQLSchema } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -24,6 +27,7 @@ import {
   type RootOperationType,
 } from '../auth/policy.js';
 import { TokenVerifier } from '../auth/token-verifier.js';
+import { type AnswerCache, answerCache as createAnswerCache, type AnswerVersion } from './answer-cache.js';
 import { createErrorFormatter } from './error-formatter.js';
 import type { GraphqlContext } from './graphql-context.js';
 import { DEFAULT_MAX_BODY_BYTES, jsonBodyReader } from './json-body.js';
@@ -49,6 +53,11 @@ export interface GraphqlPlatformOptions {
   readonly maxBodyBytes?: number;
   /** Cost points per identity and window (default DEFAULT_RATE_LIMIT); `points: 0` turns it off. */
   readonly rateLimit?: RateLimitOptions;
+  /**
+   * The provider (a feature's, exported) that says which root queries' answers may be kept
+   * and under which version (see `answerCache`); none: every query is executed.
+   */
+  readonly answerCache?: Type<AnswerVersion>;
 }
 
 interface ResolvedOptions {
@@ -102,8 +111,15 @@ export class GraphqlPlatformModule implements NestModule {
       imports: [
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [TokenVerifier],
-          useFactory: (verifier: TokenVerifier) => apolloConfig(options.mode, resolved, verifier),
+          inject: [TokenVerifier, ModuleRef],
+          useFactory: (verifier: TokenVerifier, moduleRef: ModuleRef) => {
+            const { answerCache } = options;
+            // Looked up at the first query: the feature's provider is not known to this module.
+            let versions: AnswerVersion | undefined;
+            const lookUp = (token: Type<AnswerVersion>) => (): AnswerVersion => (versions ??= moduleRef.get<AnswerVersion>(token, { strict: false }));
+            const cache = answerCache ? createAnswerCache(lookUp(answerCache)) : undefined;
+            return apolloConfig(options.mode, resolved, verifier, cache);
+          },
         }),
       ],
       providers: [{ provide: RESOLVED_OPTIONS, useValue: resolved }, MeResolver, GraphqlPolicy],
@@ -116,7 +132,7 @@ export class GraphqlPlatformModule implements NestModule {
   }
 }
 
-function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOptions, verifier: TokenVerifier): Omit<ApolloDriverConfig, 'driver'> {
+function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOptions, verifier: TokenVerifier, answerCache?: AnswerCache): Omit<ApolloDriverConfig, 'driver'> {
   const production = mode === 'production';
   const development = mode === 'development';
   return {
@@ -124,13 +140,18 @@ function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOpt
     // Built in memory, never written at run time; the committed schema.gql is checked by a test.
     autoSchemaFile: true,
     sortSchema: true,
-    buildSchemaOptions: { scalarsMap: [{ type: () => Date, scalar: DateTimeScalar }] },
+    // skipCheck: Nest would run a whole introspection query at start to find schema errors;
+    // Apollo asserts the schema valid when it starts anyway (assertValidSchema).
+    buildSchemaOptions: { scalarsMap: [{ type: () => Date, scalar: DateTimeScalar }], skipCheck: true },
     transformSchema: (schema) => enforcePolicies(withScalars(schema, PLATFORM_SCALARS), options.policy),
-    context: async (http: { req?: IncomingMessage; res?: ServerResponse; connectionParams?: Record<string, unknown>; extra?: { request: IncomingMessage } }): Promise<GraphqlContext> =>
-      http.req
+    context: async (http: { req?: IncomingMessage; res?: ServerResponse; connectionParams?: Record<string, unknown>; extra?: { request: IncomingMessage } }): Promise<GraphqlContext> => {
+      // An answer is for one caller at one moment, refusals included: no cache may keep it.
+      http.res?.setHeader('cache-control', 'no-store');
+      return http.req
         ? { req: http.req, res: http.res!, actor: await authenticate(verifier, http.req.headers.authorization) }
         : // A graphql-ws subscription: the token travels in the connection's parameters.
-          { req: http.extra!.request, actor: await authenticate(verifier, connectionAuthorization(http.connectionParams)) },
+          { req: http.extra!.request, actor: await authenticate(verifier, connectionAuthorization(http.connectionParams)) };
+    },
     subscriptions: {
       'graphql-ws': {
         path: options.path,
@@ -156,7 +177,11 @@ function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOpt
     persistedQueries: false,
     parseOptions: { maxTokens: options.limits.maxTokens },
     validationRules: [queryLimitsRule(options.limits)],
-    plugins: [rateLimitPlugin(options.rateLimit, options.limits)],
+    // Apollo's cache-control plugin would wrap every field of every answer to compute cache
+    // hints the schema never gives, only to send `no-store`: `context` sends that header.
+    // The answer cache after the rate limiter: a kept answer is charged like any other.
+    plugins: [ApolloServerPluginCacheControlDisabled(), rateLimitPlugin(options.rateLimit, options.limits), ...(answerCache ? [answerCache.plugin] : [])],
+    ...(answerCache && { stringifyResult: answerCache.stringifyResult }),
     // Apollo stops after the HTTP server has answered its last request (ConnectionDrainModule).
     stopOnApplicationShutdown: true,
   };

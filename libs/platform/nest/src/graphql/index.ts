@@ -3,6 +3,7 @@ export * from './graphql-context.js';
 export * from './error-formatter.js';
 export * from './query-limits.js';
 export * from './rate-limit.js';
+export * from './answer-cache.js';
 export * from './json-body.js';
 export * from './policy-enforcement.js';
 export * from './schema-file.js';

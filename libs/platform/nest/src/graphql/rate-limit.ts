@@ -34,13 +34,23 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
 export function rateLimitPlugin(options: RateLimitOptions, limits: QueryLimits): ApolloServerPlugin<GraphqlContext> {
   const limiter = new RateLimiterMemory({ points: options.points, duration: options.windowSeconds });
   const perMutation = options.mutationPoints ?? 0;
+  // Apollo hands the same parsed document to every request with the same query text (its
+  // document store), and the cost depends on nothing else: measure each once.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): number => {
+    let byOperation = costs.get(document);
+    if (!byOperation) costs.set(document, (byOperation = new Map()));
+    let cost = byOperation.get(operationName ?? '');
+    if (cost === undefined) byOperation.set(operationName ?? '', (cost = operationCost(schema, document, operationName, limits)));
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, operation, contextValue }) {
           if (options.points <= 0) return;
           const mutations = operation?.operation === 'mutation' ? operation.selectionSet.selections.length : 0;
-          const points = Math.max(1, operationCost(schema, document, operationName, limits)) + perMutation * mutations;
+          const points = Math.max(1, costOf(schema, document, operationName)) + perMutation * mutations;
           const identity = contextValue.actor ? `sub:${contextValue.actor.subject}` : `ip:${contextValue.req.socket.remoteAddress ?? 'unknown'}`;
           try {
             await limiter.consume(identity, Math.min(points, options.points));
