@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { seedDemoData } from '@council/commitments/demo-data';
 import { commitmentStream } from '@council/commitments/domain';
+import { FixedClock, type RecordedEvent } from '@council/platform/event-sourcing';
+import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { ACCEPT, type Answer, type ApiProcess, COMMITTER, COUNTERPARTY, gql, killDuringStart, makeDataDir, proposal, PROPOSE, removeDataDir, REPORT, report, seededRandom, startApi, tokenFor } from '@council/tests/support';
 import { type Acknowledged, logProblems, readLog, readModelDifference } from './support/log-check.js';
 
@@ -12,10 +17,13 @@ import { type Acknowledged, logProblems, readLog, readModelDifference } from './
  * once, whether or not it had been recorded before the crash.
  * Every fourth cycle the server is also killed once while it starts.
  * CI: 20 cycles. RELIABILITY_LONG=1: 500.
+ * And the very first start, which seeds the region, is killed half-way through the
+ * seeding; the next start must finish it (CI: 3 rounds; RELIABILITY_LONG=1: 20).
  */
 const LONG = process.env['RELIABILITY_LONG'] === '1';
 const CYCLES = Number(process.env['CRASH_CYCLES'] ?? (LONG ? 500 : 20));
 const WRITERS = 12;
+const FIRST_START_ROUNDS = Number(process.env['CRASH_FIRST_START_ROUNDS'] ?? (LONG ? 20 : 3));
 
 interface Pending {
   readonly token: string;
@@ -126,4 +134,63 @@ describe(`council-api killed with SIGKILL under concurrent mutations (${CYCLES} 
     );
     // A cycle is a server start (about 3 s on two idle cores, 10–15 s on busy ones) and a burst of under a second.
   }, CYCLES * 45_000 + 60_000);
+});
+
+describe(`council-api killed during its first start, while it seeds the demo region (${FIRST_START_ROUNDS} rounds)`, () => {
+  /** What a log says, without what differs from run to run (event ids, and the hashes chained on them). */
+  const facts = (log: readonly RecordedEvent[]) =>
+    log.map((e) => `${e.position} ${e.streamId}@${e.revision} ${e.type} ${e.metadata.commandId} ${e.metadata.recordedAt} ${JSON.stringify(e.data)}`);
+
+  it('finishes the seeding on the next start: the log as if seeded in one go, read models equal to a rebuild', async () => {
+    // As the server seeds: the store stamps each step at the time the demo script sets on the shared clock.
+    const clock = new FixedClock('2026-11-30T00:00:00Z');
+    const reference = new SqliteEventStore({ path: ':memory:', clock });
+    await seedDemoData(reference, clock);
+    const whole = await reference.readAll();
+    await reference.close();
+    const seed = Number(process.env['CRASH_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
+    const next = seededRandom(seed);
+    const cutAt: number[] = [];
+    for (let round = 0; round < FIRST_START_ROUNDS; round++) {
+      const dataDir = await makeDataDir('council-first-start-');
+      try {
+        // SIGKILL once the log holds a random share of the demo (the kill lands a little later).
+        const target = 1 + Math.floor(next() * (whole.length - 1) * 0.8);
+        const path = join(dataDir, 'events.sqlite');
+        const head = () => {
+          try {
+            const db = new DatabaseSync(path, { readOnly: true });
+            try {
+              return (db.prepare('SELECT coalesce(max(position), 0) AS head FROM events').get() as { head: number }).head;
+            } finally {
+              db.close();
+            }
+          } catch {
+            return 0; // not created yet
+          }
+        };
+        const { signal } = await killDuringStart(dataDir, () => head() >= target, { DEMO_DATA: 'true' });
+        expect(signal).toBe('SIGKILL');
+        const cut = await readLog(dataDir);
+        cutAt.push(cut.length);
+        // What the kill left: a prefix of the demo that ends at the end of a command (none half-written).
+        expect({ round, seed, log: facts(cut) }).toEqual({ round, seed, log: facts(whole.slice(0, cut.length)) });
+        expect({ round, seed, endsMidCommand: cut.length > 0 && whole[cut.length]?.metadata.commandId === cut.at(-1)!.metadata.commandId }).toEqual({ round, seed, endsMidCommand: false });
+        const server = await startApi(dataDir, { DEMO_DATA: 'true' }, 60_000);
+        await server.stop();
+        const log = await readLog(dataDir);
+        // Positions without a gap and intact chains (the demo's acceptances by several counterparties are not the burst's shape).
+        expect({ round, seed, problems: logProblems(log, []).filter((p) => !/^command demo-\d+ recorded /.test(p)) }).toEqual({ round, seed, problems: [] });
+        // The demo first, whole and once; after it only what the running server adds (a seal, deadlines it sees missed).
+        expect({ round, seed, log: facts(log.slice(0, whole.length)) }).toEqual({ round, seed, log: facts(whole) });
+        expect(log.slice(whole.length).filter((e) => e.metadata.commandId?.startsWith('demo-'))).toEqual([]);
+        expect({ round, seed, readModels: await readModelDifference(dataDir) }).toEqual({ round, seed, readModels: null });
+      } finally {
+        await removeDataDir(dataDir);
+      }
+    }
+    // The kills did land inside the seeding, not before or after it.
+    expect(cutAt.filter((n) => n > 0 && n < whole.length)).toHaveLength(FIRST_START_ROUNDS);
+    process.stdout.write(`crash: ${FIRST_START_ROUNDS} first starts killed while seeding the demo (${whole.length} events) after ${cutAt.join(', ')} events (seed ${seed}); each finished by the next start\n`);
+  }, FIRST_START_ROUNDS * 90_000 + 30_000);
 });

@@ -10,9 +10,9 @@ import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { AuthModule, EventSourcingModule, GraphqlPlatformModule, HealthModule, ReadModelsModule } from '@council/platform/nest';
 import { SqliteReadModels } from '@council/platform/read-model-sqlite';
 import { REGION_POLICY, seedRegionReferenceData } from '@council/region/feature';
-import { codes, COMMITTER, gql, makeDataDir, proposal, PROPOSE, removeDataDir, TEST_SECRET, tokenFor } from '@council/tests/support';
+import { codes, COMMITTER, freePort, gql, makeDataDir, proposal, PROPOSE, removeDataDir, startApi, TEST_SECRET, tokenFor } from '@council/tests/support';
 import { FaultyEventStore } from './support/faulty-event-store.js';
-import { APP_PROJECTIONS, logProblems, readLog } from './support/log-check.js';
+import { APP_PROJECTIONS, logProblems, readLog, readModelDifference } from './support/log-check.js';
 
 /**
  * Faults: council-api's modules (as apps/council-api wires them) on a store wrapper that
@@ -20,12 +20,12 @@ import { APP_PROJECTIONS, logProblems, readLog } from './support/log-check.js';
  * down, commands get INTERNAL_SERVER_ERROR with `retryable: true` (docs/api.md), nothing
  * is lost or half-written, and service resumes by itself when the store comes back.
  */
-async function startApp(dataDir: string, store: EventStore): Promise<{ app: INestApplication; url: string }> {
+async function startApp(dataDir: string, store: EventStore, models?: SqliteReadModels): Promise<{ app: INestApplication; url: string }> {
   const moduleRef = await Test.createTestingModule({
     imports: [
       EventSourcingModule.forRoot({ useFactory: () => store }),
       ReadModelsModule.forRoot({
-        useFactory: (events: EventStore) => SqliteReadModels.open({ path: join(dataDir, 'read-models.sqlite'), store: events, projections: APP_PROJECTIONS }),
+        useFactory: (events: EventStore) => models ?? SqliteReadModels.open({ path: join(dataDir, 'read-models.sqlite'), store: events, projections: APP_PROJECTIONS }),
         inject: [EventStore],
       }),
       HealthModule,
@@ -71,6 +71,7 @@ describe('council-api when its event store fails', () => {
 
   afterAll(async () => {
     await app?.close();
+    await sqlite?.close().catch(() => undefined);
     if (dataDir) await removeDataDir(dataDir);
   });
 
@@ -139,6 +140,7 @@ describe('council-api when its event store fails', () => {
       expect(JSON.stringify(listed.body)).toContain(id);
     } finally {
       await second?.app.close();
+      await store.close().catch(() => undefined);
       await removeDataDir(dir);
     }
   }, 30_000);
@@ -148,4 +150,68 @@ describe('council-api when its event store fails', () => {
     app = undefined as unknown as INestApplication;
     expect(logProblems(await readLog(dataDir), acknowledged)).toEqual([]);
   });
+});
+
+describe('read models whose file cannot be written', () => {
+  it('wait with /health down and the reason, keep the events, and catch up by themselves once the disk takes writes again', async () => {
+    const dir = await makeDataDir('council-faults-models-');
+    const store = new SqliteEventStore({ path: join(dir, 'events.sqlite'), pollIntervalMs: 20 });
+    await seedRegionReferenceData(store, new SystemClock());
+    const models = await SqliteReadModels.open({ path: join(dir, 'read-models.sqlite'), store, projections: APP_PROJECTIONS });
+    try {
+      // The read-model file may not grow: how a full disk looks to SQLite (SQLITE_FULL), while the log still takes writes.
+      const db = (models as unknown as { db: DatabaseSync }).db;
+      const pages = (db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
+      db.exec(`PRAGMA max_page_count = ${pages}`);
+      const app = await startApp(dir, store, models);
+      try {
+        const token = await tokenFor(COMMITTER);
+        let recorded = 0;
+        for (let i = 0; i < 60 && (await health(app.url)).status === 200; i++) {
+          const answer = await gql(app.url, token, PROPOSE, { input: { ...proposal(`models-${i}`), description: 'đ'.repeat(3_000) }, commandId: `models-${i}` });
+          // Recorded in the log; a caller that waits to read its own write gets the retryable error instead.
+          if (answer.body.errors) expect(answer.body.errors.map((e) => [e.extensions?.code, e.extensions?.['retryable']])).toEqual([['INTERNAL_SERVER_ERROR', true]]);
+          else recorded++;
+        }
+        expect(recorded).toBeGreaterThan(0);
+        const down = await health(app.url);
+        expect({ status: down.status, readModels: down.body.error?.['readModels']?.status }).toEqual({ status: 503, readModels: 'down' });
+        expect(JSON.stringify(down.body.error?.['readModels'])).toContain('full');
+
+        db.exec('PRAGMA max_page_count = 1073741823');
+        const until = Date.now() + 20_000;
+        while ((await health(app.url)).status !== 200 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+        expect((await health(app.url)).status).toBe(200);
+        expect(models.position()).toBe(await store.headPosition());
+      } finally {
+        await app.app.close();
+      }
+      expect(await readModelDifference(dir)).toBeNull();
+    } finally {
+      await models.close().catch(() => undefined);
+      await store.close().catch(() => undefined);
+      await removeDataDir(dir);
+    }
+  }, 60_000);
+});
+
+describe('the built council-api whose EventStoreDB does not answer at start (EVENTSTORE_URL to a closed port)', () => {
+  it('starts anyway, says so on /health, refuses commands as retryable, stays up, and keeps trying', async () => {
+    const dir = await makeDataDir('council-faults-esdb-');
+    const server = await startApi(dir, { EVENTSTORE_URL: `kurrentdb://127.0.0.1:${await freePort()}?tls=false` }, 60_000, [], false);
+    try {
+      expect(server.output()).toContain('the event log does not answer at start');
+      const down = await health(server.url);
+      expect({ status: down.status, eventStore: down.body.error?.['eventStore']?.status }).toEqual({ status: 503, eventStore: 'down' });
+      const token = await tokenFor(COMMITTER);
+      const refused = await gql(server.url, token, PROPOSE, { input: proposal('esdb-down'), commandId: 'esdb-down' });
+      expect(refused.body.errors?.map((e) => ({ code: e.extensions?.code, retryable: e.extensions?.['retryable'] }))).toEqual([{ code: 'INTERNAL_SERVER_ERROR', retryable: true }]);
+      // Still up a while later, the first-start check retried in the background.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect((await health(server.url)).status).toBe(503);
+    } finally {
+      await server.stop();
+      await removeDataDir(dir);
+    }
+  }, 90_000);
 });

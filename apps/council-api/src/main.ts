@@ -4,7 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ConfigError, describeEventStore, loadConfig } from './config.js';
-import { seedOnFirstStart } from './seed.js';
+import { StoreUnavailableError } from '@council/platform/event-sourcing';
+import { seedOnFirstStart, seedWhenReachable } from './seed.js';
 import { serveWebApp } from './web-app.js';
 
 // A request that outlives this after SIGTERM is cut off rather than holding the process forever.
@@ -13,7 +14,11 @@ const SHUTDOWN_TIMEOUT_MS = 15_000;
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   // The one place outside the Clock that reads the time: the moment seeding starts.
-  const seeded = await seedOnFirstStart(config, new Date());
+  // A log that does not answer yet is no reason not to start: the check runs again once it does.
+  const seeded = await seedOnFirstStart(config, new Date()).catch((error: unknown) => {
+    if (error instanceof StoreUnavailableError) return error;
+    throw error;
+  });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     // A failed start is reported in one line below, not as buffered logs and a stack trace.
@@ -25,7 +30,12 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.flushLogs();
-  if (seeded) logger.log(seeded, 'CouncilApi');
+  if (seeded instanceof StoreUnavailableError) {
+    logger.warn(`the event log does not answer at start (${seeded.message}): serving anyway, /health says so; the first-start check runs again until it answers`, 'CouncilApi');
+    seedWhenReachable(config, (message, error) =>
+      error ? logger.error(`${message}: ${error instanceof Error ? error.message : String(error)}`, 'CouncilApi') : logger.log(message, 'CouncilApi'),
+    );
+  } else if (seeded) logger.log(seeded, 'CouncilApi');
   app.disable('x-powered-by');
   // No ETag on API answers (every one is `no-store`): Express would hash each body, up to
   // hundreds of kilobytes for a dashboard. The dashboard's files keep theirs (serve-static).

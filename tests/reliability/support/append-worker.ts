@@ -12,10 +12,14 @@ export interface Attempt {
   readonly expected: number;
   readonly eventId: string;
   readonly outcome: 'won' | 'conflict' | string;
+  /** How long an attempt that neither won nor lost took (ms): a lock wait longer than the busy timeout, or not. */
+  readonly ms?: number;
+  /** SQLite's extended result code behind it, if any. */
+  readonly errcode?: number;
 }
 
-const [path, worker, attempts, streams] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5])];
-const store = new SqliteEventStore({ path, busyTimeoutMs: 10_000, pollIntervalMs: 60_000 });
+const [path, worker, attempts, streams, busyTimeoutMs] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5]), Number(process.argv[6])];
+const store = new SqliteEventStore({ path, busyTimeoutMs, pollIntervalMs: 60_000 });
 const results: Attempt[] = [];
 
 for (let i = 0; i < attempts; i++) {
@@ -23,13 +27,15 @@ for (let i = 0; i < attempts; i++) {
   const [last] = await store.readStream(stream, { direction: 'backwards', maxCount: 1 });
   const expected = last ? Number(last.revision) : -1;
   const eventId = `0190a000-0000-7000-8000-${String(worker).padStart(4, '0')}${String(i).padStart(8, '0')}`;
+  const started = performance.now();
   try {
     await store.appendToStream(stream, [{ id: eventId, type: 'Raced', data: { worker, i } }], {
       expectedRevision: expected < 0 ? 'no_stream' : BigInt(expected),
     });
     results.push({ stream, expected, eventId, outcome: 'won' });
   } catch (error) {
-    results.push({ stream, expected, eventId, outcome: error instanceof ConcurrencyError ? 'conflict' : `${(error as Error).name}: ${(error as Error).message}` });
+    if (error instanceof ConcurrencyError) results.push({ stream, expected, eventId, outcome: 'conflict' });
+    else results.push({ stream, expected, eventId, outcome: `${(error as Error).name}: ${(error as Error).message}`, errcode: ((error as Error).cause as { errcode?: number } | undefined)?.errcode, ms: Math.round(performance.now() - started) });
   }
 }
 await store.close();

@@ -41,10 +41,19 @@ export const removeDataDir = (dir: string) => rm(dir, { recursive: true, force: 
 /**
  * Starts the built council-api (dist/) in a clean environment with its own DATA_DIR,
  * DEMO_DATA=false, an HS256 secret and LOG_LEVEL=warn, on a free port; waits for /health 200.
+ * `prefix` runs it through another command that execs it, e.g. `nsenter -t <pid> -m` to
+ * start it in another mount namespace.
  */
-export async function startApi(dataDir: string, env: Record<string, string> = {}, healthTimeoutMs = 30_000): Promise<ApiProcess> {
+export async function startApi(
+  dataDir: string,
+  env: Record<string, string> = {},
+  healthTimeoutMs = 30_000,
+  prefix: readonly string[] = [],
+  /** False: any answer of /health will do (a node started while its store is down answers 503). */
+  healthy = true,
+): Promise<ApiProcess> {
   const port = await freePort();
-  const child = launch(dataDir, port, env);
+  const child = launch(dataDir, port, env, prefix);
   let tail = '';
   const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-8_000));
   child.stdout?.on('data', keep);
@@ -56,7 +65,7 @@ export async function startApi(dataDir: string, env: Record<string, string> = {}
   const early = ended.then(({ code, signal }) => Promise.reject(new Error(`council-api ended (${code ?? signal}) before /health answered 200:\n${tail}`)));
   early.catch(() => undefined);
   try {
-    await Promise.race([waitForHealth(url, healthTimeoutMs), early]);
+    await Promise.race([waitForHealth(url, healthTimeoutMs, healthy), early]);
   } catch (error) {
     child.kill('SIGKILL');
     await ended;
@@ -84,18 +93,33 @@ export async function startApi(dataDir: string, env: Record<string, string> = {}
   };
 }
 
-/** Starts the server and kills it with SIGKILL after `ms`, whatever it was doing (opening files, catching up, seeding). */
-export async function killDuringStart(dataDir: string, ms: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  const child = launch(dataDir, await freePort(), {});
+/**
+ * Starts the server and kills it with SIGKILL after `ms`, whatever it was doing (opening
+ * files, catching up, seeding); or, given a predicate, as soon as it holds (polled every
+ * 5 ms), e.g. when the log has reached some position.
+ */
+export async function killDuringStart(
+  dataDir: string,
+  when: number | (() => boolean),
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const child = launch(dataDir, await freePort(), env);
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
-  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  const timer =
+    typeof when === 'number'
+      ? setTimeout(() => child.kill('SIGKILL'), when)
+      : setInterval(() => {
+          if (when()) child.kill('SIGKILL');
+        }, 5);
   const outcome = await ended;
   clearTimeout(timer);
+  clearInterval(timer);
   return outcome;
 }
 
-function launch(dataDir: string, port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [main], {
+function launch(dataDir: string, port: number, env: Record<string, string>, prefix: readonly string[] = []): ChildProcess {
+  const [command, ...args] = [...prefix, process.execPath, main];
+  return spawn(command!, args, {
     cwd: repoRoot,
     env: {
       PATH: process.env['PATH'] ?? '',
@@ -124,14 +148,14 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+export async function waitForHealth(url: string, timeoutMs: number, healthy = true): Promise<void> {
   const until = performance.now() + timeoutMs;
   while (performance.now() < until) {
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then((r) => r.ok || !healthy, () => false);
     if (ok) return;
     await new Promise((wait) => setTimeout(wait, 50));
   }
-  throw new Error(`${url}/health did not answer 200 within ${timeoutMs} ms`);
+  throw new Error(`${url}/health did not answer${healthy ? ' 200' : ''} within ${timeoutMs} ms`);
 }
 
 /** The process's resident set size in bytes, from /proc (Linux). */

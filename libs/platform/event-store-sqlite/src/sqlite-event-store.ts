@@ -72,6 +72,8 @@ export class SqliteEventStore extends EventStore {
   private readonly pending: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
+  /** Why the last write failed (full disk, read-only or failing file system), until a write succeeds again. */
+  private writeFailure: StoreUnavailableError | undefined;
   private readonly live: LiveSignal;
   private readonly statements: Record<
     'tail' | 'last' | 'insert' | 'head' | 'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo' | 'records',
@@ -166,6 +168,8 @@ export class SqliteEventStore extends EventStore {
 
   async health(): Promise<StoreHealth> {
     if (this.closed) return { up: false, adapter: 'sqlite', details: { reason: 'closed' } };
+    // After a failed write, a real one decides: reads answer on a full or read-only disk, writes do not.
+    if (this.writeFailure && !this.probeWrite()) return { up: false, adapter: 'sqlite', details: { reason: this.writeFailure.message } };
     try {
       const head = await this.headPosition();
       return { up: true, adapter: 'sqlite', details: { path: this.options.path, head: Number(head) } };
@@ -183,6 +187,26 @@ export class SqliteEventStore extends EventStore {
       this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {
       this.db.close();
+    }
+  }
+
+  /** A write transaction that rewrites the schema version as it is: true (and the failure forgotten) when it commits. */
+  private probeWrite(): boolean {
+    if (this.pending.length > 0) return false;
+    try {
+      this.statements.begin.run();
+      try {
+        const { user_version: version } = this.db.prepare('PRAGMA user_version').get() as { user_version: number };
+        this.db.exec(`PRAGMA user_version = ${Number(version)}`);
+        this.statements.commit.run();
+      } catch (error) {
+        this.rollbackQuietly();
+        throw error;
+      }
+      this.writeFailure = undefined;
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -232,6 +256,7 @@ export class SqliteEventStore extends EventStore {
         return this.rejectAll(batch, again);
       }
     }
+    this.writeFailure = undefined;
     batch.forEach((append, index) => {
       const outcome = outcomes[index];
       if (outcome?.ok) append.resolve(outcome.result);
@@ -293,6 +318,7 @@ export class SqliteEventStore extends EventStore {
   }
 
   private rejectAll(batch: readonly PendingAppend[], error: unknown): void {
+    if (error instanceof StoreUnavailableError && !isBusy(error.cause)) this.writeFailure = error;
     for (const append of batch) append.reject(error);
   }
 
@@ -358,9 +384,20 @@ function isSqliteError(error: unknown): error is SqliteError {
   return typeof error === 'object' && error !== null && (error as Partial<SqliteError>).code === 'ERR_SQLITE_ERROR';
 }
 
+const isBusy = (error: unknown): boolean => isSqliteError(error) && (error.errcode & 0xff) === SQLITE_BUSY;
+
+/** What the file system did, by SQLite's primary result code: the operator's words, not SQLite's. */
+const STORAGE_FAULTS: Readonly<Record<number, string>> = {
+  8: 'the file system is read-only (SQLITE_READONLY)',
+  10: 'the disk failed to read or write (SQLITE_IOERR)',
+  13: 'the disk is full (SQLITE_FULL)',
+  14: 'the file could not be opened (SQLITE_CANTOPEN)',
+};
+
+/** Every SQLite failure of a write is a fault of the store, not of the caller: retryable, nothing recorded. */
 function storeError(error: unknown, what: string): StoreUnavailableError {
-  const busy = isSqliteError(error) && (error.errcode & 0xff) === SQLITE_BUSY;
-  const reason = busy ? 'another process holds the write lock' : (error as Error).message;
+  const fault = isSqliteError(error) ? STORAGE_FAULTS[error.errcode & 0xff] : undefined;
+  const reason = isBusy(error) ? 'another process holds the write lock' : fault ? `${fault}: ${(error as Error).message}` : (error as Error).message;
   return new StoreUnavailableError(`event log: ${what}: ${reason}`, { cause: error });
 }
 

@@ -58,6 +58,8 @@ export class SqliteReadModels extends ReadModels {
   private rebuilding: Promise<void> | undefined;
   private builder: SqliteReadModels | undefined;
   private failure: Error | undefined;
+  /** The disk refused the last write (full, read-only, failing): kept and retried, not a reason to stop. */
+  private stalled: { error: Error; pauseMs: number } | undefined;
   private readonly listeners = new Set<(position: bigint) => void>();
 
   private constructor(
@@ -142,7 +144,8 @@ export class SqliteReadModels extends ReadModels {
   }
 
   health(): ReadModelsHealth {
-    return { up: !this.failure, position: this.checkpoint, rebuilding: this.isRebuilding(), ...(this.failure && { stoppedBecause: this.failure.message }) };
+    const down = this.failure ?? this.stalled?.error;
+    return { up: !down, position: this.checkpoint, rebuilding: this.isRebuilding(), ...(down && { stoppedBecause: down.message }) };
   }
 
   /** Why the read models stopped following the log, if they did. */
@@ -172,8 +175,14 @@ export class SqliteReadModels extends ReadModels {
     this.builder?.stop.abort();
     await this.rebuilding;
     await this.following;
-    this.flush();
-    this.db.close();
+    // What is buffered, if the read models still can: otherwise the next start catches up from the checkpoint.
+    try {
+      if (!this.failure) this.flush();
+    } catch (error) {
+      this.options.log?.('warn', `read models closed at position ${this.checkpoint} without the last events (${(error as Error).message}); the next start catches up`);
+    } finally {
+      this.db.close();
+    }
   }
 
   /**
@@ -268,7 +277,16 @@ export class SqliteReadModels extends ReadModels {
       this.flushScheduled = false;
       try {
         this.flush();
+        this.stalled = undefined;
       } catch (error) {
+        if (isStorageFault(error)) {
+          // The batch was rolled back and is buffered again: retried, with a growing pause, until the disk takes it.
+          const pauseMs = this.stalled ? Math.min(this.stalled.pauseMs * 2, MAX_PAUSE_MS) : FIRST_PAUSE_MS;
+          if (!this.stalled) this.options.log?.('warn', `read models cannot write at position ${this.checkpoint} (${(error as Error).message}); retrying`);
+          this.stalled = { error: new StoreUnavailableError(`read models cannot write: ${(error as Error).message}`, { cause: error }), pauseMs };
+          setTimeout(() => this.scheduleFlush(), pauseMs).unref();
+          return;
+        }
         // The batch was rolled back: stop here rather than skip it; health and waitFor say so.
         this.failure = error instanceof Error ? error : new Error(String(error));
         this.stop.abort();
@@ -289,8 +307,8 @@ export class SqliteReadModels extends ReadModels {
       last = e.position;
     }
     if (batch.length === 0) return;
-    this.db.exec('BEGIN IMMEDIATE');
     try {
+      this.db.exec('BEGIN IMMEDIATE');
       for (const projection of this.options.projections) projection.beginBatch?.(this.projectionDb);
       for (const event of batch) applyToAll(this.projectionDb, this.options, event);
       for (const projection of this.options.projections) projection.endBatch?.(this.projectionDb);
@@ -299,7 +317,13 @@ export class SqliteReadModels extends ReadModels {
       this.db.exec('COMMIT');
       this.checkpoint = last;
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      try {
+        this.db.exec('ROLLBACK');
+      } catch {
+        // SQLite may have rolled back by itself (a full disk, an I/O error).
+      }
+      // Not applied: back to the front of the buffer, so that a retry applies the same events.
+      this.buffer.unshift(...batch);
       throw error;
     }
     this.reached();
@@ -312,6 +336,12 @@ export class SqliteReadModels extends ReadModels {
     for (const waiter of reached) waiter.resolve();
     for (const listener of this.listeners) listener(this.checkpoint);
   }
+}
+
+/** A write the file system refused (SQLITE_BUSY, READONLY, IOERR, FULL, CANTOPEN): the disk's fault, not the projection's. */
+function isStorageFault(error: unknown): boolean {
+  const code = (error as { code?: unknown; errcode?: unknown } | null)?.code === 'ERR_SQLITE_ERROR' ? Number((error as { errcode: number }).errcode) & 0xff : -1;
+  return [5, 8, 10, 13, 14].includes(code);
 }
 
 function digestTables(db: DatabaseSync): Record<string, string> {
@@ -355,6 +385,8 @@ function applyToAll(db: ProjectionDb, options: SqliteReadModelsOptions, event: R
     try {
       projection.apply(db, event);
     } catch (error) {
+      // The disk refusing a write is not the event's fault: the batch is rolled back and retried, never skipped.
+      if (isStorageFault(error)) throw error;
       // A recorded fact is never refused: the read model skips it and says where.
       options.log?.('warn', `${projection.name} v${projection.version} skipped ${event.type} at position ${event.position}: ${(error as Error).message}`);
     }
