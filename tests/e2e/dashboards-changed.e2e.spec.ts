@@ -49,4 +49,12 @@ describe('the dashboardsChanged subscription over graphql-ws', () => {
     expect(outcome).toBe('refused');
     await ws.dispose();
   });
+
+  it('refuses the subscription sent as a plain HTTP request, with where to send it, instead of answering once', async () => {
+    const answer = await graphql(server.url, 'subscription { dashboardsChanged { position } }', { token: council });
+    expect(answer.status).toBe(400);
+    expect(answer.body.data).toBeUndefined();
+    expect(answer.body.errors?.[0]?.extensions?.['code']).toBe('BAD_REQUEST');
+    expect(answer.body.errors?.[0]?.message).toContain('graphql-ws');
+  });
 });

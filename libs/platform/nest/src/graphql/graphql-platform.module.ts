@@ -35,6 +35,7 @@ import { enforcePolicies, listPolicy, type PolicyOptions } from './policy-enforc
 import { DEFAULT_QUERY_LIMITS, queryLimitsRule, type QueryLimits } from './query-limits.js';
 import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from './rate-limit.js';
 import { BigIntScalar, DateScalar, DateTimeScalar, JSONScalar } from './scalars/index.js';
+import { subscriptionsOverHttpRefused } from './subscriptions-over-http.js';
 
 export interface GraphqlPlatformOptions {
   /**
@@ -180,7 +181,7 @@ function apolloConfig(mode: GraphqlPlatformOptions['mode'], options: ResolvedOpt
     // Apollo's cache-control plugin would wrap every field of every answer to compute cache
     // hints the schema never gives, only to send `no-store`: `context` sends that header.
     // The answer cache after the rate limiter: a kept answer is charged like any other.
-    plugins: [ApolloServerPluginCacheControlDisabled(), rateLimitPlugin(options.rateLimit, options.limits), ...(answerCache ? [answerCache.plugin] : [])],
+    plugins: [ApolloServerPluginCacheControlDisabled(), subscriptionsOverHttpRefused(options.path), rateLimitPlugin(options.rateLimit, options.limits), ...(answerCache ? [answerCache.plugin] : [])],
     ...(answerCache && { stringifyResult: answerCache.stringifyResult }),
     // Apollo stops after the HTTP server has answered its last request (ConnectionDrainModule).
     stopOnApplicationShutdown: true,
