@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { makeDataDir, removeDataDir, type RunningServer, startServer } from '../support/server.js';
+import { expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { audit } from './support/axe.js';
-import { browserSkipReason, closePages, launchBrowser, newPage, pageErrors, screenshot, signInAs } from './support/browser.js';
+import { describeInBrowser, newPage, screenshot, signInAs } from './support/browser.js';
 
 const HCMC = /TP\. Hồ Chí Minh \(79\)/;
 
@@ -44,31 +43,7 @@ async function tabTo(page: Page, name: RegExp, { within, back = false }: { withi
   throw new Error(`Tab never reached ${name}; stops: ${seen.join(' → ')}`);
 }
 
-const suite = browserSkipReason ? describe.skip : describe;
-const title = 'the dashboard’s accessibility: axe-core on every main page, and the keyboard alone';
-
-suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, () => {
-  let dataDir: string;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dataDir = await makeDataDir();
-    browser = await launchBrowser();
-    server = await startServer(dataDir);
-  }, 180_000);
-
-  afterEach(async () => {
-    await closePages();
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await removeDataDir(dataDir);
-  });
-
+describeInBrowser('the dashboard’s accessibility: axe-core on every main page, and the keyboard alone', {}, (the) => {
   /** The main pages, each with what shows it has loaded. */
   async function mainPages(page: Page): Promise<{ name: string; path: string; ready: string }[]> {
     await page.goto('/commitments');
@@ -95,7 +70,7 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
       { width: 360, height: 740 },
     ])
       it(`finds no serious or critical violation on any main page, in ${locale === 'vi' ? 'Vietnamese' : 'English'} at ${viewport.width} px`, async () => {
-        const page = await newPage(browser, server.url, viewport);
+        const page = await newPage(the.browser, the.server.url, viewport);
         if (locale === 'en') await page.addInitScript(`localStorage.setItem('council.locale', 'en')`);
         const found: Record<string, string[]> = {};
         await page.goto('/');
@@ -116,7 +91,7 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
       }, 180_000);
 
   it('can be used with the keyboard alone: sign-in, the main navigation, the language switch and the proposal form, the focus always shown', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await newPage(the.browser, the.server.url);
     await page.goto('/');
     await page.getByRole('button', { name: HCMC }).waitFor();
     await tabTo(page, /^TP\. Hồ Chí Minh \(79\)/);
@@ -127,7 +102,7 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
     // The main navigation: each link reached with Tab and followed with Enter; the new page's heading takes the focus.
     await tabTo(page, /^Cam kết$/, { within: 'nav' });
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/commitments`);
+    await page.waitForURL(`${the.server.url}/commitments`);
     await page.waitForFunction(`document.activeElement.tagName === 'H1'`);
     // From the page's heading back up into the navigation.
     await tabTo(page, /^Lĩnh vực$/, { within: 'nav', back: true });
@@ -145,7 +120,7 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
     // The proposal form, field by field.
     await tabTo(page, /^Đề xuất cam kết$/, { within: 'nav' });
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/commitments/new`);
+    await page.waitForURL(`${the.server.url}/commitments/new`);
     const type = async (label: RegExp, text: string) => {
       await tabTo(page, label);
       await page.keyboard.type(text);

@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { makeDataDir, removeDataDir, type RunningServer, startServer } from '../support/server.js';
-import { browserSkipReason, closePages, launchBrowser, newPage, pageErrors, screenshot, signInAs } from './support/browser.js';
+import { expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, newPage, screenshot, signInAs } from './support/browser.js';
 
 const COUNCIL = /Hội đồng điều phối vùng Đông Nam Bộ/;
 const HCMC = /TP\. Hồ Chí Minh \(79\)/;
@@ -13,31 +12,7 @@ const text = (testId: string) => `document.querySelector('[data-testid="${testId
 /** A day this many days from today, as a date input takes it. */
 const daysFromNow = (days: number) => new Date(new Date().getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
-const suite = browserSkipReason ? describe.skip : describe;
-const title = 'the council’s dashboard in headless Chromium, against the built server with the demo region';
-
-suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, () => {
-  let dataDir: string;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dataDir = await makeDataDir();
-    browser = await launchBrowser();
-    server = await startServer(dataDir);
-  }, 180_000);
-
-  afterEach(async () => {
-    await closePages();
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await removeDataDir(dataDir);
-  });
-
+describeInBrowser('the council’s dashboard in headless Chromium, against the built server with the demo region', {}, (the) => {
   /** Fills the proposal form as a province official would, with `change` over a complete proposal. */
   async function fillProposal(page: Page, change: { title: string; deadline: string }): Promise<void> {
     await page.getByLabel('Nội dung cam kết', { exact: true }).fill(change.title);
@@ -52,14 +27,14 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
   }
 
   it('lets a province propose, the counterparty accept, and the council see the overview change without reloading', async () => {
-    const council = await newPage(browser, server.url);
+    const council = await newPage(the.browser, the.server.url);
     await signInAs(council, COUNCIL);
     const cell = council.getByTestId('cell-79-75');
     await cell.waitFor();
     const before = Number((await cell.textContent()) || '0');
     await screenshot(council, 'overview');
 
-    const hcmc = await newPage(browser, server.url);
+    const hcmc = await newPage(the.browser, the.server.url);
     await signInAs(hcmc, HCMC);
     await hcmc.getByRole('link', { name: 'Đề xuất cam kết' }).click();
     await fillProposal(hcmc, { title: 'Bàn giao 12,5 km mặt bằng nút giao Tân Vạn', deadline: daysFromNow(200) });
@@ -72,7 +47,7 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
     expect(await hcmc.getByRole('button', { name: 'Chấp nhận' }).count()).toBe(0);
     const path = new URL(hcmc.url()).pathname;
 
-    const dongNai = await newPage(browser, server.url);
+    const dongNai = await newPage(the.browser, the.server.url);
     await signInAs(dongNai, DONG_NAI, path);
     await dongNai.getByRole('button', { name: 'Chấp nhận' }).click();
     await dongNai.getByRole('form', { name: 'Chấp nhận' }).getByRole('button', { name: 'Chấp nhận' }).click();
@@ -82,11 +57,11 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
 
     // Live: the subscription tells the council's page, which refetches; nobody reloads it.
     await council.waitForFunction(`Number(${text('cell-79-75')} || '0') === ${before + 1}`, undefined, { timeout: 20_000 });
-    expect(council.url()).toBe(`${server.url}/`);
+    expect(council.url()).toBe(`${the.server.url}/`);
   }, 120_000);
 
   it('shows the API’s field error next to the field it names', async () => {
-    const hcmc = await newPage(browser, server.url);
+    const hcmc = await newPage(the.browser, the.server.url);
     await signInAs(hcmc, HCMC, '/commitments/new');
     await fillProposal(hcmc, { title: 'Cam kết có thời hạn đã qua', deadline: '2020-01-01' });
     await hcmc.getByRole('button', { name: 'Gửi đề xuất' }).click();
@@ -99,7 +74,7 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
   }, 60_000);
 
   it('replays the overview and a track page through time with the as-of slider, from the keyboard', async () => {
-    const council = await newPage(browser, server.url);
+    const council = await newPage(the.browser, the.server.url);
     await signInAs(council, COUNCIL);
     const total = council.getByTestId('figure-total');
     await total.waitFor();
@@ -123,7 +98,7 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
   }, 60_000);
 
   it('switches to English with English dates and amounts, and back', async () => {
-    const council = await newPage(browser, server.url);
+    const council = await newPage(the.browser, the.server.url);
     await signInAs(council, COUNCIL);
     await council.getByTestId('figure-budget').waitFor();
     expect(await council.getByTestId('figure-budget').textContent()).toMatch(/^[\d.]+(,\d)? tỷ đồng$/);
@@ -140,7 +115,7 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
   }, 60_000);
 
   it('fits a 360 px wide phone and starts keyboard users at the skip link', async () => {
-    const phone = await newPage(browser, server.url, { width: 360, height: 740 });
+    const phone = await newPage(the.browser, the.server.url, { width: 360, height: 740 });
     await signInAs(phone, HCMC);
     await phone.getByTestId('figure-total').waitFor();
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
@@ -159,7 +134,7 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
   }, 60_000);
 
   it('lists commitments page by page and opens one with its timeline and original deadline', async () => {
-    const auditor = await newPage(browser, server.url);
+    const auditor = await newPage(the.browser, the.server.url);
     await signInAs(auditor, /Kiểm toán/, '/commitments');
     const rows = auditor.locator('tbody tr');
     await auditor.getByRole('button', { name: 'Xem thêm' }).click();
@@ -173,7 +148,7 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
   }, 60_000);
 
   it('opens a regional project from the projects list: its four Ring Road 3 promises, one of them extended', async () => {
-    const council = await newPage(browser, server.url);
+    const council = await newPage(the.browser, the.server.url);
     await signInAs(council, COUNCIL, '/projects');
     await council.getByRole('link', { name: /Vành đai 3/ }).first().click();
     const rows = council.getByTestId('project-commitments').locator('tbody tr');

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { freePort } from '@council/tests/support';
 import { makeDataDir, removeDataDir, type RunningServer, startServer } from '../support/server.js';
 import { audit } from './support/axe.js';
-import { browserSkipReason, closePages, launchBrowser, newPage, pageErrors, screenshot } from './support/browser.js';
+import { browserSkipReason, endBrowserTest, launchBrowser, newPage, screenshot } from './support/browser.js';
 import { type IdentityProvider, startIdentityProvider } from './support/identity-provider.js';
 
 const CLIENT_ID = 'council-web';
@@ -61,10 +61,7 @@ suite(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, 
     ]);
   }, 180_000);
 
-  afterEach(async () => {
-    await closePages();
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
+  afterEach(endBrowserTest);
 
   afterAll(async () => {
     await browser?.close();

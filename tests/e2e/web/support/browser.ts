@@ -1,8 +1,10 @@
+import { afterAll, afterEach, beforeAll, describe, expect } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { makeDataDir, removeDataDir, type RunningServer, startServer } from '../../support/server.js';
 
 /** Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -52,4 +54,40 @@ export async function signInAs(page: Page, identity: RegExp, path = '/'): Promis
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Ends a browser test: its pages closed, and no uncaught error in any of them. */
+export async function endBrowserTest(): Promise<void> {
+  await closePages();
+  expect(pageErrors.splice(0)).toEqual([]);
+}
+
+/** What a `describeInBrowser` block's tests drive: set before the first test runs. */
+export interface BrowserAndServer {
+  readonly browser: Browser;
+  readonly server: RunningServer;
+}
+
+/**
+ * A block of browser tests against one built council-api on a fresh data directory,
+ * started with `env` (skipped, with the reason in its title, when Chromium is absent).
+ * Each test ends with `endBrowserTest`; the browser, server and directory go at the end.
+ */
+export function describeInBrowser(title: string, env: Record<string, string>, body: (the: BrowserAndServer) => void): void {
+  const the = {} as { browser: Browser; server: RunningServer };
+  let dataDir: string | undefined;
+  (browserSkipReason ? describe.skip : describe)(browserSkipReason ? `${title} — skipped: ${browserSkipReason}` : title, () => {
+    beforeAll(async () => {
+      dataDir = await makeDataDir();
+      the.browser = await launchBrowser();
+      the.server = await startServer(dataDir, env);
+    }, 180_000);
+    afterEach(endBrowserTest);
+    afterAll(async () => {
+      await the.browser?.close();
+      await the.server?.stop();
+      if (dataDir) await removeDataDir(dataDir);
+    });
+    body(the);
+  });
 }
