@@ -1,0 +1,83 @@
+/**
+ * `node --expose-gc dist/tests/bench/read/views-memory.js <events.sqlite> <read-models.sqlite>`
+ * (after `npm run build`; e.g. on the files `BENCH_KEEP=1 npm run bench:read:cpu` leaves
+ * under BENCH_DIR): the dashboards' views (ProjectedCommitmentViews) on persisted read
+ * models, without a rebuild. Prints the CPU their background read takes, the process's
+ * resident memory and V8 heap once it is done (after a full GC), and the CPU of `asOf` at
+ * BENCH_AS_OF_QUERIES moments (default 36) spread over the log, as bench:read:cpu asks them.
+ * Write access is needed (SQLite's WAL): use copies.
+ */
+import { ProjectedCommitmentViews } from '@council/commitments/feature';
+import { commitmentViewProjection } from '@council/commitments/read-models';
+import { SqliteEventStore } from '@council/platform/event-store-sqlite';
+import { SqliteReadModels } from '@council/platform/read-model-sqlite';
+import { ownCpuMs } from '../support/cpu.js';
+import { percentile } from '../support/stats.js';
+
+const [logPath, modelsPath] = process.argv.slice(2);
+if (!logPath || !modelsPath) throw new Error('usage: views-memory.js <events.sqlite> <read-models.sqlite>');
+const AS_OF_QUERIES = Number(process.env['BENCH_AS_OF_QUERIES']) || 36;
+const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+const memory = () => {
+  global.gc?.();
+  const m = process.memoryUsage();
+  return `rss ${mb(m.rss)}, heap used ${mb(m.heapUsed)}, external ${mb(m.external)}`;
+};
+
+const store = new SqliteEventStore({ path: logPath, synchronous: 'NORMAL' });
+const head = await store.headPosition();
+const models = await SqliteReadModels.open({ path: modelsPath, store, projections: [commitmentViewProjection], upTo: head });
+process.stdout.write(`opened:                  ${memory()}\n`);
+const start = ownCpuMs();
+const views = new ProjectedCommitmentViews(models, store);
+for (let calm = 0; calm < 2; ) {
+  const before = ownCpuMs();
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  calm = ownCpuMs() - before < 25 ? calm + 1 : 0;
+}
+process.stdout.write(`background read:         ${Math.round(ownCpuMs() - start)} ms CPU\n`);
+await views.current();
+process.stdout.write(`views and versions read: ${memory()}\n`);
+const first = await store.readAll({ after: 0n, maxCount: 1 });
+const last = await store.readAll({ after: head - 1n, maxCount: 1 });
+const from = Date.parse(first[0]!.metadata.recordedAt);
+const to = Date.parse(last[0]!.metadata.recordedAt);
+const cpu: number[] = [];
+for (let i = 0; i < AS_OF_QUERIES; i++) {
+  const moment = new Date(from + (((i * 0.618_034) % 1) * (to - from)));
+  const c = ownCpuMs();
+  await views.asOf(moment);
+  cpu.push(ownCpuMs() - c);
+}
+process.stdout.write(`asOf CPU ms in order:    ${cpu.map((c) => Math.round(c)).join(' ')}\n`);
+process.stdout.write(`asOf (${AS_OF_QUERIES} moments):     p50 ${percentile(cpu, 50).toFixed(0)} / p95 ${percentile(cpu, 95).toFixed(0)} ms CPU\n`);
+process.stdout.write(`after the as-of answers: ${memory()}\n`);
+
+if (process.env['BENCH_BREAKDOWN']) {
+  // What each part the views keep costs: dropped one after another, the heap after a full GC.
+  const own = views as unknown as Record<string, { clear(): void } | unknown>;
+  const heap = () => {
+    global.gc?.();
+    global.gc?.();
+    return process.memoryUsage().heapUsed;
+  };
+  let before = heap();
+  const drop = (label: string, clear: () => void) => {
+    clear();
+    const after = heap();
+    process.stdout.write(`  ${label}: ${mb(before - after)}\n`);
+    before = after;
+  };
+  drop('timelines', () => (own['timelines'] = undefined));
+  drop('stored states', () => (own['stateJson'] as Map<unknown, unknown>).clear());
+  drop('decoded states', () => (own['states'] as Map<unknown, unknown>).clear());
+  drop('views', () => {
+    (own['byId'] as Map<unknown, unknown>).clear();
+    own['order'] = [];
+    own['sorted'] = undefined;
+  });
+  process.stdout.write(`  left: ${mb(before)}\n`);
+}
+views.onModuleDestroy();
+await models.close();
+await store.close();
