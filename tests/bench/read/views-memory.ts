@@ -21,7 +21,7 @@ const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
 const memory = () => {
   global.gc?.();
   const m = process.memoryUsage();
-  return `rss ${mb(m.rss)}, heap used ${mb(m.heapUsed)}, external ${mb(m.external)}`;
+  return `rss ${mb(m.rss)}, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}`;
 };
 
 const store = new SqliteEventStore({ path: logPath, synchronous: 'NORMAL' });

@@ -349,9 +349,15 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     }
   }
 
-  /** Gives the timelines read into the room they need (an array grown by pushes keeps up to half as much again spare). */
+  /**
+   * Gives the timelines read into the room they need (an array grown by pushes keeps up to
+   * half as much again spare), and lets go of the stored states that are their views'
+   * current ones: an as-of view with the current state is copied from the current view.
+   * (Once a newer state follows, the one let go is read by key when a moment needs it.)
+   */
   private trimTimelines(): void {
     for (const line of this.grown) {
+      this.stateJson.delete(line.stateAt[line.stateAt.length - 1]!);
       line.recordedAt = line.recordedAt.slice();
       line.position = line.position.slice();
       line.revision = line.revision.slice();
