@@ -7,6 +7,8 @@
  * BENCH_AS_OF_QUERIES moments (default 36) spread over the log, as bench:read:cpu asks them.
  * Write access is needed (SQLite's WAL): use copies.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { ProjectedCommitmentViews } from '@council/commitments/feature';
 import { commitmentViewProjection } from '@council/commitments/read-models';
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
@@ -42,12 +44,26 @@ const first = await store.readAll({ after: 0n, maxCount: 1 });
 const last = await store.readAll({ after: head - 1n, maxCount: 1 });
 const from = Date.parse(first[0]!.metadata.recordedAt);
 const to = Date.parse(last[0]!.metadata.recordedAt);
+// BENCH_PROFILE=<file>: a V8 CPU profile of the as-of answers alone (open it in Chrome's DevTools).
+const profiler = process.env['BENCH_PROFILE'] ? new Session() : undefined;
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) => profiler!.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+if (profiler) {
+  profiler.connect();
+  await post('Profiler.enable');
+  await post('Profiler.start');
+}
 const cpu: number[] = [];
 for (let i = 0; i < AS_OF_QUERIES; i++) {
   const moment = new Date(from + (((i * 0.618_034) % 1) * (to - from)));
   const c = ownCpuMs();
   await views.asOf(moment);
   cpu.push(ownCpuMs() - c);
+}
+if (profiler) {
+  const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+  writeFileSync(process.env['BENCH_PROFILE']!, JSON.stringify(profile));
+  profiler.disconnect();
 }
 process.stdout.write(`asOf CPU ms in order:    ${cpu.map((c) => Math.round(c)).join(' ')}\n`);
 process.stdout.write(`asOf (${AS_OF_QUERIES} moments):     p50 ${percentile(cpu, 50).toFixed(0)} / p95 ${percentile(cpu, 95).toFixed(0)} ms CPU\n`);

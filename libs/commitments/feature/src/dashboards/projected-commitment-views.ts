@@ -69,6 +69,8 @@ interface Known {
   readonly reports: CompactReports;
   /** Worked out once when an as-of answer first needs it. */
   fixed?: FixedPart;
+  /** Its timeline, once an as-of answer looked it up (the same object as versions are added). */
+  line?: Timeline;
 }
 
 /** What the first `count` recorded reports give a view (as `sortReports`, `actualOf` and `disbursedOf` would). */
@@ -288,7 +290,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
           views.push(view);
           continue;
         }
-        const line = timelines.get(view.id);
+        const line = (known.line ??= timelines.get(view.id));
         if (!line) continue;
         // The last version recorded by then (versions are in log order; a clock that went back is no reason to skip one).
         let at = line.recordedAt.length - 1;
