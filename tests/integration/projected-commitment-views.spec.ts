@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedDemoData } from '@council/commitments/demo-data';
 import { ProjectedCommitmentViews } from '@council/commitments/feature';
-import { commitmentDecider, commitmentSchemas, commitmentStream, type ReportProgress } from '@council/commitments/domain';
+import { commitmentDecider, commitmentSchemas, commitmentStream, type ReportProgress, type RequestDeadlineExtension } from '@council/commitments/domain';
 import { type CommitmentView, commitmentViewProjection, currentViews, lastReportedFor, reportCount, viewsAsOf } from '@council/commitments/read-models';
 import { FixedClock, handleCommand, type RecordedEvent } from '@council/platform/event-sourcing';
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
@@ -72,6 +72,26 @@ describe('the dashboards\' decoded views', () => {
     expect(now).toEqual(sorted(models.read(currentViews)));
     expect(now.find((v) => v.id === active.id)!.reports).toHaveLength(active.reports.length + 1);
     expect(await views.asOf(before)).toEqual(pastViews);
+  });
+
+  it('follow a change of state: the state it replaced, let go of as the current one, is read back for the past', async () => {
+    const active = models.read(currentViews).find((v) => v.status === 'active' && !v.pendingExtension)!;
+    const before = new Date(clock.now().getTime() - 1);
+    const pastViews = await views.asOf(before);
+    const region = regionFrom(SOUTHEAST_REGION, { subject: 'seed', roles: ['council'] }).region;
+    const command: RequestDeadlineExtension = {
+      type: 'RequestDeadlineExtension',
+      data: { newDeadline: '2031-12-31', reason: 'mưa lũ kéo dài' },
+      metadata: { now: clock.now(), actor: { subject: 'officer', roles: ['province'], province: successorOn(region, active.committer, '2026-11-23') } },
+      context: { region },
+    };
+    const result = await handleCommand(store, commitmentDecider, commitmentStream(active.id), command, { schemas: commitmentSchemas });
+    await models.waitFor(result.position);
+    expect((await views.current()).find((v) => v.id === active.id)!.pendingExtension?.newDeadline).toBe('2031-12-31');
+    const then = await views.asOf(before);
+    expect(then).toEqual(pastViews);
+    expect(then).toEqual(sorted(models.read((db) => viewsAsOf(db, before))));
+    expect(then.find((v) => v.id === active.id)!.pendingExtension).toBeUndefined();
   });
 
   it('read in the background before the first question, still equal the read model now and as of every moment', async () => {
