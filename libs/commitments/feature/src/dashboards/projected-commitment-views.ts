@@ -111,9 +111,16 @@ class ReportsOnDemand implements ReportSummary {
     readonly lastReportedFor: string | null,
   ) {}
 
+  /** The reports read last, while something still holds them (a presenter reads `reports` several times per view). */
+  private last: WeakRef<ProgressReportView[]> | undefined;
+
   read(): ProgressReportView[] {
     if (this.count === 0) return [];
-    return sortReports(this.readModels.read((db) => recordedReports(db, this.id)).slice(0, this.count));
+    const held = this.last?.deref();
+    if (held) return held;
+    const reports = sortReports(this.readModels.read((db) => recordedReports(db, this.id)).slice(0, this.count));
+    this.last = new WeakRef(reports);
+    return reports;
   }
 }
 
