@@ -9,6 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { getHeapStatistics } from 'node:v8';
 import { ProjectedCommitmentViews } from '@council/commitments/feature';
 import { commitmentViewProjection, regionOverview } from '@council/commitments/read-models';
 import { regionFrom, SOUTHEAST_REGION } from '@council/region/domain';
@@ -24,7 +25,8 @@ const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
 const memory = () => {
   global.gc?.();
   const m = process.memoryUsage();
-  return `rss ${mb(m.rss)}, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}`;
+  const v = getHeapStatistics();
+  return `rss ${mb(m.rss)}, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)} (physical ${mb(v.total_physical_size)}, V8 malloc ${mb(v.malloced_memory)}, peak ${mb(v.peak_malloced_memory)}), external ${mb(m.external)}`;
 };
 
 const store = new SqliteEventStore({ path: logPath, synchronous: 'NORMAL' });
