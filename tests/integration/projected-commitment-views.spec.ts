@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedDemoData } from '@council/commitments/demo-data';
 import { ProjectedCommitmentViews } from '@council/commitments/feature';
-import { commitmentDecider, commitmentSchemas, commitmentStream, type ReportProgress } from '@council/commitments/domain';
-import { type CommitmentView, commitmentViewProjection, currentViews, viewsAsOf } from '@council/commitments/read-models';
+import { commitmentDecider, commitmentSchemas, commitmentStream, type ReportProgress, type RequestDeadlineExtension } from '@council/commitments/domain';
+import { type CommitmentView, commitmentViewProjection, currentViews, lastReportedFor, reportCount, viewsAsOf } from '@council/commitments/read-models';
 import { FixedClock, handleCommand, type RecordedEvent } from '@council/platform/event-sourcing';
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { SqliteReadModels } from '@council/platform/read-model-sqlite';
@@ -20,6 +20,9 @@ let log: RecordedEvent[];
 
 const byDeadlineThenId = (a: CommitmentView, b: CommitmentView) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const sorted = (list: readonly CommitmentView[]) => [...list].sort(byDeadlineThenId);
+/** What the dashboards read of each view's reports: from the summary the view carries, or from its reports. */
+const reporting = (list: readonly CommitmentView[]) => list.map((v) => [v.id, reportCount(v), lastReportedFor(v)]);
+const reportingOf = (list: readonly CommitmentView[]) => list.map((v) => [v.id, v.reports.length, v.reports.at(-1)?.reportedFor ?? null]);
 
 beforeAll(async () => {
   store = new SqliteEventStore({ path: join(dir, 'events.sqlite'), clock, pollIntervalMs: 10 });
@@ -37,13 +40,18 @@ afterAll(async () => {
 
 describe('the dashboards\' decoded views', () => {
   it('equal the read model\'s current views', async () => {
-    expect(await views.current()).toEqual(sorted(models.read(currentViews)));
+    const now = await views.current();
+    expect(now).toEqual(sorted(models.read(currentViews)));
+    expect(reporting(now)).toEqual(reportingOf(sorted(models.read(currentViews))));
+    expect(reporting(now).some(([, count]) => (count as number) > 1)).toBe(true);
   });
 
   it('equal the read model\'s views as of every moment something was recorded', async () => {
     const moments = [...new Set(log.map((e) => e.metadata.recordedAt))].map((t) => new Date(t));
     for (const moment of [new Date('2020-01-01T00:00:00Z'), ...moments.filter((_, i) => i % 7 === 0), moments[moments.length - 1]!]) {
-      expect(await views.asOf(moment)).toEqual(sorted(models.read((db) => viewsAsOf(db, moment))));
+      const then = await views.asOf(moment);
+      expect(then).toEqual(sorted(models.read((db) => viewsAsOf(db, moment))));
+      expect(reporting(then)).toEqual(reportingOf(sorted(models.read((db) => viewsAsOf(db, moment)))));
     }
   });
 
@@ -64,6 +72,26 @@ describe('the dashboards\' decoded views', () => {
     expect(now).toEqual(sorted(models.read(currentViews)));
     expect(now.find((v) => v.id === active.id)!.reports).toHaveLength(active.reports.length + 1);
     expect(await views.asOf(before)).toEqual(pastViews);
+  });
+
+  it('follow a change of state: the state it replaced, let go of as the current one, is read back for the past', async () => {
+    const active = models.read(currentViews).find((v) => v.status === 'active' && !v.pendingExtension)!;
+    const before = new Date(clock.now().getTime() - 1);
+    const pastViews = await views.asOf(before);
+    const region = regionFrom(SOUTHEAST_REGION, { subject: 'seed', roles: ['council'] }).region;
+    const command: RequestDeadlineExtension = {
+      type: 'RequestDeadlineExtension',
+      data: { newDeadline: '2031-12-31', reason: 'mưa lũ kéo dài' },
+      metadata: { now: clock.now(), actor: { subject: 'officer', roles: ['province'], province: successorOn(region, active.committer, '2026-11-23') } },
+      context: { region },
+    };
+    const result = await handleCommand(store, commitmentDecider, commitmentStream(active.id), command, { schemas: commitmentSchemas });
+    await models.waitFor(result.position);
+    expect((await views.current()).find((v) => v.id === active.id)!.pendingExtension?.newDeadline).toBe('2031-12-31');
+    const then = await views.asOf(before);
+    expect(then).toEqual(pastViews);
+    expect(then).toEqual(sorted(models.read((db) => viewsAsOf(db, before))));
+    expect(then.find((v) => v.id === active.id)!.pendingExtension).toBeUndefined();
   });
 
   it('read in the background before the first question, still equal the read model now and as of every moment', async () => {

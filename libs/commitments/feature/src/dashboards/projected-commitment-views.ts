@@ -1,16 +1,18 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { commitmentSchemas, COMMITMENT_STREAM_PREFIX } from '@council/commitments/domain';
 import {
-  assembleView,
   type CommitmentView,
   type DecodedState,
   decodeState,
   evolveCommitmentView,
   type FixedPart,
   fixedPart,
+  type ProgressReportView,
+  recordedReports,
+  REPORT_SUMMARY,
+  type ReportSummary,
   sortReports,
   type StoredView,
-  withReports,
   versionsAfter,
   versionState,
   viewsChangedAfter,
@@ -32,18 +34,105 @@ const byDeadlineThenId = (a: CommitmentView, b: CommitmentView): number =>
 
 /** A commitment's versions in log order, as parallel arrays of numbers (a region holds about a million). */
 interface Timeline {
-  readonly recordedAt: number[];
-  readonly position: number[];
-  readonly revision: number[];
-  readonly reports: number[];
-  readonly stateAt: number[];
+  recordedAt: number[];
+  position: number[];
+  revision: number[];
+  reports: number[];
+  stateAt: number[];
 }
 
-/** A current view with what as-of answers need of it, worked out once when they first do. */
-interface Known extends StoredView {
+/**
+ * A commitment's reports as the dashboards compute with them, in the order recorded: the
+ * day reported for, the value and the running total disbursed (null: not given). Notes and
+ * evidence stay in the read models, read when a view's `reports` is read.
+ */
+interface CompactReports {
+  readonly days: readonly string[];
+  readonly values: readonly number[];
+  /**
+   * The totals disbursed: as numbers (NaN: not given) when each is the decimal a number
+   * prints as exactly (every amount up to 2^53 VND), else as given (null: not given).
+   */
+  readonly disbursed: readonly number[] | readonly (string | null)[];
+  /** Recorded indexes in the order of the day reported for (stable); null when recorded in that order. */
+  readonly byDay: readonly number[] | null;
+}
+
+/** A current view with what as-of answers need of it. */
+interface Known {
+  /** As the dashboards get it: its reports read on demand. */
+  readonly view: CommitmentView;
+  /** The same without its reports: what as-of views are copied from. */
+  readonly plain: Omit<CommitmentView, 'reports'>;
+  /** When the platform recorded the view's last change (epoch ms). */
+  readonly recordedAt: number;
+  readonly reports: CompactReports;
+  /** Worked out once when an as-of answer first needs it. */
   fixed?: FixedPart;
-  /** Whether its reports were recorded in the order of the days they report for (the first few then need no sort). */
-  inOrder?: boolean;
+  /** Its timeline, once an as-of answer looked it up (the same object as versions are added). */
+  line?: Timeline;
+}
+
+/** What the first `count` recorded reports give a view (as `sortReports`, `actualOf` and `disbursedOf` would). */
+function reportsSummary(reports: CompactReports, count: number): { actual: number | null; disbursedVnd: string | null; lastReportedFor: string | null } {
+  let actual: number | null = null;
+  let lastReportedFor: string | null = null;
+  let disbursedVnd: string | null = null;
+  let found = false;
+  for (let k = reports.days.length - 1; k >= 0; k--) {
+    const i = reports.byDay ? reports.byDay[k]! : k;
+    if (i >= count) continue;
+    if (!found) {
+      found = true;
+      actual = reports.values[i]!;
+      lastReportedFor = reports.days[i]!;
+    }
+    const disbursed = reports.disbursed[i]!;
+    if (typeof disbursed === 'number' ? !Number.isNaN(disbursed) : disbursed !== null) {
+      disbursedVnd = String(disbursed);
+      break;
+    }
+  }
+  return { actual, disbursedVnd, lastReportedFor };
+}
+
+/** Amounts as numbers when every one of them prints back exactly as given (NaN for none), else as given. */
+function compactAmounts(amounts: readonly (string | null)[]): readonly number[] | readonly (string | null)[] {
+  const numbers = amounts.map((a) => (a === null ? NaN : Number(a)));
+  return numbers.every((n, i) => (amounts[i] === null ? true : String(n) === amounts[i])) ? numbers : amounts;
+}
+
+/** Reads a view's reports from the read models when they are asked for: the first `count` recorded, by the day reported for. */
+class ReportsOnDemand implements ReportSummary {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly id: string,
+    readonly count: number,
+    readonly lastReportedFor: string | null,
+  ) {}
+
+  /** The reports read last, while something still holds them (a presenter reads `reports` several times per view). */
+  private last: WeakRef<ProgressReportView[]> | undefined;
+
+  read(): ProgressReportView[] {
+    if (this.count === 0) return [];
+    const held = this.last?.deref();
+    if (held) return held;
+    const reports = sortReports(this.readModels.read((db) => recordedReports(db, this.id)).slice(0, this.count));
+    this.last = new WeakRef(reports);
+    return reports;
+  }
+}
+
+function readReports(this: { [REPORT_SUMMARY]: ReportsOnDemand }): ProgressReportView[] {
+  return this[REPORT_SUMMARY].read();
+}
+
+/** A view whose `reports` is read on demand, with what the dashboards use of them at hand (`reportCount`, `lastReportedFor`). */
+function onDemand(plain: Omit<CommitmentView, 'reports'>, summary: ReportsOnDemand): CommitmentView {
+  Object.defineProperty(plain, 'reports', { get: readReports, enumerable: true, configurable: true });
+  Object.defineProperty(plain, REPORT_SUMMARY, { value: summary });
+  return plain as CommitmentView;
 }
 
 /**
@@ -68,7 +157,10 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   /** Versions by commitment, once an as-of question came; up to `versionsSeen`. */
   private timelines: Map<string, Timeline> | undefined;
   private versionsSeen = 0;
+  /** Timelines pushed to since they were last trimmed. */
+  private readonly grown = new Set<Timeline>();
   private readonly states = new Map<number, DecodedState>();
+  private readonly days = new Map<string, string>();
   /** Every stored state by the position of its version, as stored (small strings; decoded on demand into `states`). */
   private readonly stateJson = new Map<number, string>();
   private warming: NodeJS.Immediate | undefined;
@@ -114,6 +206,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
         }
         const read = this.readModels.read((db) => this.followVersions(db, WARM_PAGE));
         if (read === WARM_PAGE) this.warm();
+        else this.trimTimelines();
       } catch {
         // Closed or not readable yet: the first as-of question reads them itself.
       }
@@ -123,7 +216,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   /** Decodes a page of the views in the background; true while more may follow (the next question reads the rest at once). */
   private readViews(): boolean {
     const page = this.readModels.read((db) => viewsChangedAfter(db, this.viewCursor, WARM_VIEWS));
-    for (const stored of page) this.byId.set(stored.view.id, stored);
+    for (const stored of page) this.byId.set(stored.view.id, this.know(stored));
     if (page.length > 0) {
       this.sorted = undefined;
       this.viewCursor = page[page.length - 1]!.view.position;
@@ -131,13 +224,40 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     return page.length === WARM_VIEWS;
   }
 
+  /** A view as read from the read models, kept without its report objects. */
+  private know(stored: StoredView): Known {
+    const { reports: _reports, ...plain } = stored.view;
+    const recorded = stored.recorded;
+    const days = recorded.map((r) => this.day(r.reportedFor));
+    const inOrder = days.every((day, i) => i === 0 || days[i - 1]! <= day);
+    const reports: CompactReports = {
+      days,
+      values: recorded.map((r) => r.value),
+      disbursed: compactAmounts(recorded.map((r) => r.disbursedVnd ?? null)),
+      // A stable sort of the indexes by day: ties stay in recorded order, as `sortReports` keeps them.
+      byDay: inOrder ? null : days.map((_, i) => i).sort((a, b) => (days[a]! < days[b]! ? -1 : days[a]! > days[b]! ? 1 : 0)),
+    };
+    const summary = new ReportsOnDemand(this.readModels, plain.id, recorded.length, reportsSummary(reports, recorded.length).lastReportedFor);
+    return { view: onDemand({ ...plain }, summary), plain, recordedAt: stored.recordedAt, reports };
+  }
+
+  /** One string per day reported for, shared by every report for it. */
+  private day(day: string): string {
+    const known = this.days.get(day);
+    if (known !== undefined) return known;
+    this.days.set(day, day);
+    return day;
+  }
+
   private forget(): void {
     this.byId.clear();
+    this.days.clear();
     this.sorted = undefined;
     this.seen = -1n;
     this.viewCursor = -1n;
     this.timelines = undefined;
     this.versionsSeen = 0;
+    this.grown.clear();
     this.states.clear();
     this.stateJson.clear();
     if (this.warming) clearImmediate(this.warming);
@@ -169,7 +289,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     const views: CommitmentView[] = [];
     let reorder = false;
     this.readModels.read((db) => {
-      this.followVersions(db);
+      if (this.followVersions(db) >= WARM_PAGE) this.trimTimelines();
       const timelines = this.timelines!;
       for (const known of order) {
         const view = known.view;
@@ -177,19 +297,22 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
           views.push(view);
           continue;
         }
-        const line = timelines.get(view.id);
+        const line = (known.line ??= timelines.get(view.id));
         if (!line) continue;
         // The last version recorded by then (versions are in log order; a clock that went back is no reason to skip one).
         let at = line.recordedAt.length - 1;
         while (at >= 0 && line.recordedAt[at]! > cut) at--;
         if (at < 0) continue;
-        known.inOrder ??= known.recorded.every((r, i) => i === 0 || known.recorded[i - 1]!.reportedFor <= r.reportedFor);
-        const first = known.recorded.slice(0, line.reports[at]);
-        const reports = known.inOrder ? first : sortReports(first);
+        const count = line.reports[at]!;
+        const { actual, disbursedVnd, lastReportedFor } = reportsSummary(known.reports, count);
+        const reports = new ReportsOnDemand(this.readModels, view.id, count, lastReportedFor);
+        const revision = BigInt(line.revision[at]!);
+        const position = BigInt(line.position[at]!);
         const stateAt = line.stateAt[at]!;
         if (stateAt === line.stateAt[line.stateAt.length - 1]) {
           // Only reports came since (the common case): the current view with its first reports.
-          views.push(withReports(view, reports, BigInt(line.revision[at]!), BigInt(line.position[at]!)));
+          const plain = known.plain;
+          views.push(onDemand({ ...plain, indicator: { ...plain.indicator, actual }, disbursedVnd, revision, position }, reports));
           continue;
         }
         let state = this.states.get(stateAt);
@@ -200,8 +323,11 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
           if (this.states.size >= STATES_KEPT) this.states.delete(this.states.keys().next().value!);
           this.states.set(stateAt, state);
         }
-        known.fixed ??= fixedPart(view);
-        const then = assembleView(known.fixed, state, reports, BigInt(line.revision[at]!), BigInt(line.position[at]!));
+        const fixed = (known.fixed ??= fixedPart(known.plain as CommitmentView));
+        const then = onDemand(
+          { ...fixed, ...state.patch, indicator: { ...fixed.indicator, target: state.target, actual }, disbursedVnd, revision, position } as Omit<CommitmentView, 'reports'>,
+          reports,
+        );
         if (then.deadline !== view.deadline) reorder = true;
         views.push(then);
       }
@@ -222,7 +348,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     for (const stored of changed) {
       const before = this.byId.get(stored.view.id);
       if (!before || before.view.deadline !== stored.view.deadline) reorder = true;
-      this.byId.set(stored.view.id, stored);
+      this.byId.set(stored.view.id, this.know(stored));
     }
     if (reorder || !this.sorted) {
       this.sorted = undefined;
@@ -232,12 +358,31 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     }
   }
 
+  /**
+   * Gives the timelines read into the room they need (an array grown by pushes keeps up to
+   * half as much again spare), and lets go of the stored states that are their views'
+   * current ones: an as-of view with the current state is copied from the current view.
+   * (Once a newer state follows, the one let go is read by key when a moment needs it.)
+   */
+  private trimTimelines(): void {
+    for (const line of this.grown) {
+      this.stateJson.delete(line.stateAt[line.stateAt.length - 1]!);
+      line.recordedAt = line.recordedAt.slice();
+      line.position = line.position.slice();
+      line.revision = line.revision.slice();
+      line.reports = line.reports.slice();
+      line.stateAt = line.stateAt.slice();
+    }
+    this.grown.clear();
+  }
+
   /** Reads the versions' numbers by commitment not read yet (all, or `limit`); returns how many it read. */
   private followVersions(db: Parameters<Parameters<ReadModels['read']>[0]>[0], limit = Infinity): number {
     const timelines = (this.timelines ??= new Map());
     return versionsAfter(db, this.versionsSeen, (v) => {
       let line = timelines.get(v.id);
       if (!line) timelines.set(v.id, (line = { recordedAt: [], position: [], revision: [], reports: [], stateAt: [] }));
+      this.grown.add(line);
       line.recordedAt.push(v.recordedAt);
       line.position.push(v.position);
       line.revision.push(v.revision);

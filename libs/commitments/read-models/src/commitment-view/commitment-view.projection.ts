@@ -396,6 +396,11 @@ function reportsOf(db: ProjectionDb, id: string): ProgressReportView[] {
     .map((r) => JSON.parse(r.report) as ProgressReportView);
 }
 
+/** A commitment's reports in the order they were recorded (a version with `n` reports has the first `n`, sorted by `sortReports`). */
+export function recordedReports(db: ProjectionDb, id: string): ProgressReportView[] {
+  return reportsOf(db, id);
+}
+
 /** Every commitment's reports, by id, in the order they were recorded. */
 function allReports(db: ProjectionDb): Map<string, ProgressReportView[]> {
   const out = new Map<string, ProgressReportView[]>();

@@ -46,5 +46,11 @@ export const isOpen = (view: CommitmentView): boolean => view.status === 'active
 /** What targets and budgets are summed over: promises in force or kept (not cancelled, not mere proposals). */
 export const inForceOrKept = (view: CommitmentView): boolean => isOpen(view) || view.status === 'fulfilled';
 
-/** Sorts codes, ids and units alike, the same on every machine (units are Vietnamese words). */
-export const ascending = (a: string, b: string): number => a.localeCompare(b, 'vi');
+/**
+ * Sorts codes, ids and units alike, the same on every machine (units are Vietnamese words).
+ * One collator for every comparison: `localeCompare(b, 'vi')` gives the same order but sets
+ * up a collator for each call, which made sorting thousands of overdue commitments cost
+ * hundreds of milliseconds and memory outside the JS heap.
+ */
+const VIETNAMESE = new Intl.Collator('vi');
+export const ascending = (a: string, b: string): number => VIETNAMESE.compare(a, b);

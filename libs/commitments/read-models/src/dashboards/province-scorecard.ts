@@ -2,6 +2,7 @@ import { daysBetween } from '@council/platform/event-sourcing';
 import type { Region } from '@council/region/domain';
 import type { CommitmentView } from '../commitment-view/commitment-view.js';
 import { ascending, type DashboardOptions, isOpen, judge, type JudgedCommitment, type ProvinceView, shownAs, tookEffect } from './judged-commitment.js';
+import { lastReportedFor, reportCount } from './report-summary.js';
 import { average, type BudgetTotals, budgetTotals, rate } from './tallies.js';
 
 export interface CommitmentRef {
@@ -104,12 +105,12 @@ const ref = (v: CommitmentView): CommitmentRef => ({ id: v.id, title: v.title, t
 
 function reporting(active: readonly CommitmentView[], today: string): Pick<ProvinceScorecard, 'noReportSince' | 'neverReported'> {
   const lastReports = active
-    .filter((v) => v.reports.length > 0)
-    .map((v) => ({ since: v.reports[v.reports.length - 1]!.reportedFor, commitment: ref(v) }))
+    .filter((v) => reportCount(v) > 0)
+    .map((v) => ({ since: lastReportedFor(v)!, commitment: ref(v) }))
     .sort((a, b) => ascending(a.since, b.since) || ascending(a.commitment.id, b.commitment.id));
   const oldest = lastReports[0];
   return {
     noReportSince: oldest ? { ...oldest, days: daysBetween(oldest.since, today) } : null,
-    neverReported: active.filter((v) => v.reports.length === 0).map(ref).sort((a, b) => ascending(a.id, b.id)),
+    neverReported: active.filter((v) => reportCount(v) === 0).map(ref).sort((a, b) => ascending(a.id, b.id)),
   };
 }

@@ -2,6 +2,7 @@ import { daysBetween } from '@council/platform/event-sourcing';
 import { type Region, TRACKS } from '@council/region/domain';
 import type { CommitmentView } from '../commitment-view/commitment-view.js';
 import { ascending, type DashboardOptions, judge, type JudgedCommitment, type ProvinceView, tookEffect } from './judged-commitment.js';
+import { lastReportedFor } from './report-summary.js';
 import { countBy, SCHEDULE_STATUSES, type ScheduleCounts, summarise, type TrackSummary } from './tallies.js';
 
 /** Commitments that took effect from one committer to one counterparty. */
@@ -82,7 +83,7 @@ function overdueList(judged: readonly JudgedCommitment[], today: string): Overdu
       counterparties,
       deadline: view.deadline,
       daysOverdue: daysBetween(view.deadline, today),
-      lastReportedAt: view.reports.at(-1)?.reportedFor ?? null,
+      lastReportedAt: lastReportedFor(view),
     }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || ascending(a.id, b.id));
 }
