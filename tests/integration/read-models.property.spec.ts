@@ -6,6 +6,9 @@ import { type Actor, FixedClock, handleCommand } from '@council/platform/event-s
 import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { SqliteReadModels } from '@council/platform/read-model-sqlite';
 import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const PROVINCES = ['79', '75', '80'] as const;
 const province = (code: string): Actor => ({ subject: `officer-${code}`, roles: ['province'], province: code });
@@ -59,15 +62,19 @@ function commandFor(s: Step, id: string, day: string, parties: Map<string, strin
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 describe('the commitment read model, for random valid histories', () => {
-  it('followed live equals a fresh rebuild, and every as-of answer equals a rebuild cut at that moment', async () => {
+  it('followed live (restarted now and then) equals a fresh rebuild, and every as-of answer equals a rebuild cut at that moment', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'council-property-'));
+    let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 60 }), async (steps) => {
+      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 60 }), fc.integer({ min: 2, max: 12 }), async (steps, restartEvery) => {
         const clock = new FixedClock('2025-08-01T02:00:00Z');
         const store = new SqliteEventStore({ path: ':memory:', clock, pollIntervalMs: 5 });
         // A projection that skips an event only logs it: here any such message fails the run.
         const skipped: string[] = [];
         const log = (_level: string, message: string) => skipped.push(message);
-        const live = await SqliteReadModels.open({ path: ':memory:', store, projections: [commitmentViewProjection], log });
+        // A file, so that a restart finds what it wrote and goes on from the stored views (not from what it remembered).
+        const path = join(dir, `live-${run++}.sqlite`);
+        let live = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection], log });
         const moments: Date[] = [];
         const proposed = new Set<string>();
         const parties = new Map<string, string>();
@@ -82,6 +89,11 @@ describe('the commitment read model, for random valid histories', () => {
             continue;
           }
           moments.push(clock.now());
+          if (moments.length % restartEvery === 0) {
+            await live.waitFor(await store.headPosition());
+            await live.close();
+            live = await SqliteReadModels.open({ path, store, projections: [commitmentViewProjection], log });
+          }
           if (command.type === 'ProposeCommitment') {
             proposed.add(id);
             parties.set(id, s.by);
@@ -103,6 +115,7 @@ describe('the commitment read model, for random valid histories', () => {
       }),
       { numRuns: 50 },
     );
+    rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 });
 

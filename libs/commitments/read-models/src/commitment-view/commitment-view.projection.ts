@@ -1,6 +1,6 @@
 import { commitmentSchemas } from '@council/commitments/domain';
 import type { Projection, ProjectionDb, RecordedEvent, SqlValue } from '@council/platform/event-sourcing';
-import { actualOf, type CommitmentView, disbursedOf, evolveCommitmentView, type ProgressReportView, sortReports } from './commitment-view.js';
+import { actualOf, type CommitmentView, disbursedOf, evolveCommitmentView, type ProgressReportView, reportOf, sortReports } from './commitment-view.js';
 
 const PREFIX = 'commitment-';
 /** Decoded views kept per read-model database, so an event does not re-read its view. */
@@ -108,13 +108,13 @@ function endBatch(db: ProjectionDb): void {
   if (!batch || batch.size === 0) return;
   let last = { id: '', position: -1 };
   for (const [id, change] of batch) {
-    const { view, stateAt, recordedAt } = change.now;
-    if (change.stored === null) {
+    const { view, revision, position, stateAt, recordedAt } = change.now;
+    if (change.inserted) {
       db.run(
         `INSERT INTO commitment_views (id, track, committer, status, deadline, project_id, revision, position, recorded_at, doc, state, state_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET status = excluded.status, deadline = excluded.deadline, revision = excluded.revision, position = excluded.position,
            recorded_at = excluded.recorded_at, doc = excluded.doc, state = excluded.state, state_at = excluded.state_at`,
-        id, view.track, view.committer, view.status, view.deadline, view.projectId ?? null, view.revision, view.position, recordedAt,
+        id, view.track, view.committer, view.status, view.deadline, view.projectId ?? null, revision, position, recordedAt,
         JSON.stringify(fixedPart(view)), change.state!, stateAt,
       );
       db.run('INSERT INTO commitment_parties (id, province, role) VALUES (?, ?, ?)', id, view.committer, 'committer');
@@ -122,12 +122,12 @@ function endBatch(db: ProjectionDb): void {
     } else if (change.state !== undefined) {
       db.run(
         'UPDATE commitment_views SET status = ?, deadline = ?, revision = ?, position = ?, recorded_at = ?, state = ?, state_at = ? WHERE id = ?',
-        view.status, view.deadline, view.revision, view.position, recordedAt, change.state, stateAt, id,
+        view.status, view.deadline, revision, position, recordedAt, change.state, stateAt, id,
       );
     } else {
-      db.run('UPDATE commitment_views SET revision = ?, position = ?, recorded_at = ? WHERE id = ?', view.revision, view.position, recordedAt, id);
+      db.run('UPDATE commitment_views SET revision = ?, position = ?, recorded_at = ? WHERE id = ?', revision, position, recordedAt, id);
     }
-    if (Number(view.position) > last.position) last = { id, position: Number(view.position) };
+    if (position > last.position) last = { id, position };
   }
   writeVersions(db, versions);
   // Remembered before the transaction commits: if it is rolled back, the next batch finds `last` gone and forgets them.
@@ -135,17 +135,28 @@ function endBatch(db: ProjectionDb): void {
   memory.last = last;
 }
 
-/** A view as the projection keeps it: with the position of the version holding its state and when it was recorded. */
+/**
+ * What the write path keeps of a commitment between events: its view without reports
+ * (the fixed part and the state, which is all the fold of an event other than a report
+ * reads), how many reports it has, its revision and position, the position of the version
+ * holding its state, and when it was recorded. Reports are written once each and never
+ * kept, so a rebuild holds one small record per commitment rather than every report.
+ */
 interface Held {
-  readonly view: CommitmentView;
-  readonly stateAt: number;
-  readonly recordedAt: number;
+  /** Its reports, indicator's actual value and amount disbursed are left as they were (not stored). */
+  view: CommitmentView;
+  revision: bigint;
+  position: number;
+  reports: number;
+  stateAt: number;
+  recordedAt: number;
 }
 
 interface Change {
-  /** As the database held it before this batch (null: no row). */
-  readonly stored: Held | null;
-  now: Held;
+  /** Whether the database had no row for it before this batch. */
+  readonly inserted: boolean;
+  /** This batch's own copy, changed in place by the batch's events (the remembered one is left alone until the batch is written). */
+  readonly now: Held;
   /** The state as last written by this batch, when the batch changed it. */
   state: string | undefined;
 }
@@ -177,32 +188,56 @@ function validate(db: ProjectionDb, memory: Memory): void {
   memory.last = undefined;
 }
 
+/**
+ * Folds one event into the batch's copy of its commitment and queues its version. A
+ * report only adds to the count and writes itself (`evolveCommitmentView` would add it to
+ * the view's reports, which change no stored state); any other event goes through
+ * `evolveCommitmentView`. Everything that may throw comes before the copy is changed.
+ */
 function fold(db: ProjectionDb, memory: Memory, recorded: RecordedEvent): void {
   const id = recorded.streamId.slice(PREFIX.length);
   const change = memory.batch!.get(id);
   const before = change ? change.now : held(db, memory, id);
-  const after = evolveCommitmentView(before?.view ?? null, commitmentSchemas.upcast(recorded));
-  if (!after || after === before?.view) return;
+  // Redelivery is harmless: an event at or before the view's revision was folded already.
+  if (before && recorded.revision <= before.revision) return;
+  const event = commitmentSchemas.upcast(recorded);
   const position = Number(recorded.position);
   const recordedAt = Date.parse(recorded.metadata.recordedAt);
-  const changed = !before || stateChanged(before.view, after);
-  const state = changed ? JSON.stringify(stateOf(after)) : null;
-  const now: Held = { view: after, stateAt: changed ? position : before!.stateAt, recordedAt };
+  let view: CommitmentView;
+  let reports: number;
+  let stateAt: number;
+  let state: string | null = null;
+  let added: string | null = null;
+  if (before && event.type === 'ProgressReported') {
+    added = JSON.stringify(reportOf(event));
+    view = before.view;
+    reports = before.reports + 1;
+    stateAt = before.stateAt;
+  } else {
+    // The held view's revision may be behind `before.revision` (reports do not move it): still below this event's.
+    const after = evolveCommitmentView(before?.view ?? null, event);
+    if (!after) return;
+    const changed = !before || stateChanged(before.view, after);
+    if (changed) state = JSON.stringify(stateOf(after));
+    view = after;
+    // Only a proposal makes new (empty) reports; reports added by the fold are not kept.
+    reports = before && after.reports === before.view.reports ? before.reports : after.reports.length;
+    stateAt = changed ? position : before!.stateAt;
+  }
   if (change) {
-    change.now = now;
+    const now = change.now;
+    now.view = view;
+    now.revision = recorded.revision;
+    now.position = position;
+    now.reports = reports;
+    now.stateAt = stateAt;
+    now.recordedAt = recordedAt;
     if (state !== null) change.state = state;
   } else {
-    memory.batch!.set(id, { stored: before, now, state: state ?? undefined });
+    const now: Held = { view, revision: recorded.revision, position, reports, stateAt, recordedAt };
+    memory.batch!.set(id, { inserted: before === null, now, state: state ?? undefined });
   }
-  const reports = after.reports;
-  const added = reports === before?.view.reports ? null : addedReport(before?.view.reports ?? [], reports);
-  memory.versions.push(position, id, after.revision, recordedAt, reports.length, now.stateAt, state, added === null ? null : JSON.stringify(added));
-}
-
-/** The report `after` has that `before` has not (reports are only ever added, one at a time). */
-function addedReport(before: readonly ProgressReportView[], after: readonly ProgressReportView[]): ProgressReportView | null {
-  for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) return after[i]!;
-  return null;
+  memory.versions.push(position, id, recorded.revision, recordedAt, reports, stateAt, state, added);
 }
 
 function writeVersions(db: ProjectionDb, values: SqlValue[]): void {
@@ -279,13 +314,23 @@ export function withReports(view: CommitmentView, reports: readonly ProgressRepo
   return { ...view, indicator: { ...view.indicator, actual: actualOf(reports) }, disbursedVnd: disbursedOf(reports), reports, revision, position };
 }
 
-/** The decoded view, from memory when the memory is trusted, else from the table. */
+/** What the write path keeps of a commitment, from memory when the memory is trusted, else from the table. */
 function held(db: ProjectionDb, memory: Memory, id: string): Held | null {
   const hit = memory.views.get(id);
   if (hit) return hit;
-  const row = db.get<ViewRow & { state_at: number; recorded_at: number }>(`SELECT ${VIEW_COLUMNS}, state_at, recorded_at FROM commitment_views WHERE id = ?`, id);
-  return row ? { view: fromRow(row, reportsOf(db, id)), stateAt: row.state_at, recordedAt: row.recorded_at } : null;
+  // The version at the view's position says how many reports the view has (every change of a view writes one).
+  const row = db.get<{ doc: string; state: string; revision: number; position: number; state_at: number; recorded_at: number; reports: number | null }>(
+    `SELECT v.doc, v.state, v.revision, v.position, v.state_at, v.recorded_at, s.reports FROM commitment_views v
+       LEFT JOIN commitment_versions s ON s.position = v.position WHERE v.id = ?`,
+    id,
+  );
+  if (!row) return null;
+  const reports = row.reports ?? db.get<{ n: number }>('SELECT count(*) AS n FROM commitment_versions WHERE id = ? AND report IS NOT NULL', id)!.n;
+  const view = assembleView(JSON.parse(row.doc) as FixedPart, decodeState(row.state), NO_REPORTS, BigInt(row.revision), BigInt(row.position));
+  return { view, revision: BigInt(row.revision), position: row.position, reports, stateAt: row.state_at, recordedAt: row.recorded_at };
 }
+
+const NO_REPORTS: readonly ProgressReportView[] = [];
 
 function remember(memory: Memory, held: Held): void {
   const cache = memory.views;

@@ -124,9 +124,7 @@ export function evolveCommitmentView(view: CommitmentView | null, recorded: View
     case 'CommitmentWithdrawn':
       return { ...view, ...at, status: 'withdrawn', closedAt: recorded.metadata.recordedAt };
     case 'ProgressReported': {
-      const d = event.data;
-      const report: ProgressReportView = { reportedFor: d.reportedFor, recordedAt: recorded.metadata.recordedAt, value: d.value, ...pick(d, ['disbursedVnd', 'note', 'evidenceUrl']) };
-      const reports = withReport(view.reports, report);
+      const reports = withReport(view.reports, reportOf(recorded));
       return { ...view, ...at, reports, indicator: { ...view.indicator, actual: actualOf(reports) }, disbursedVnd: disbursedOf(reports) };
     }
     case 'DeadlineExtensionRequested':
@@ -159,6 +157,12 @@ export function evolveCommitmentView(view: CommitmentView | null, recorded: View
     default:
       return { ...view, ...at };
   }
+}
+
+/** The report a `ProgressReported` event adds to its commitment's view (its keys always in this order). */
+export function reportOf(recorded: ViewEvent): ProgressReportView {
+  const d = (recorded as unknown as Extract<CommitmentEvent, { type: 'ProgressReported' }>).data;
+  return { reportedFor: d.reportedFor, recordedAt: recorded.metadata.recordedAt, value: d.value, ...pick(d, ['disbursedVnd', 'note', 'evidenceUrl']) };
 }
 
 /**
