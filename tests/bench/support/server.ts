@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@council/tests/support';
+import { freePort, stopGracefully, waitForHealth } from '@council/tests/support';
 
 /** The repository root: this file runs as dist/tests/bench/support/server.js. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -43,7 +43,7 @@ export async function startBenchServer(env: Record<string, string>, nodeOptions?
   child.stderr?.on('data', keep);
   const ended = exited(child);
   const url = `http://127.0.0.1:${port}`;
-  const healthy = waitForHealth(url);
+  const healthy = waitForHealth(url, 30_000);
   const early = ended.then(({ code }) => Promise.reject(new Error(`council-api exited with ${code} before answering /health:\n${tail}`)));
   early.catch(() => undefined);
   try {
@@ -56,15 +56,7 @@ export async function startBenchServer(env: Record<string, string>, nodeOptions?
     url,
     pid: child.pid ?? -1,
     output: () => tail,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      try {
-        return await ended;
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    stop: () => stopGracefully(child, ended),
   };
 }
 
@@ -73,17 +65,4 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
     child.once('error', reject);
     child.once('close', (code, signal) => resolveExit({ code, signal }));
   });
-}
-
-
-async function waitForHealth(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const ok = await fetch(`${url}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((wait) => setTimeout(wait, 100));
-  }
-  throw new Error(`${url}/health did not answer 200 within 30 s`);
 }

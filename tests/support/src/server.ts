@@ -81,16 +81,19 @@ export async function startApi(
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await ended;
     },
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      try {
-        return await ended;
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    stop: () => stopGracefully(child, ended),
   };
+}
+
+/** SIGTERM (unless the process already ended), SIGKILL if it is still running 20 s later; resolves with how it ended. */
+export async function stopGracefully<T>(child: ChildProcess, ended: Promise<T>): Promise<T> {
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  try {
+    return await ended;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -306,14 +306,6 @@ export function assembleView(fixed: FixedPart, state: DecodedState, reports: rea
   } as CommitmentView;
 }
 
-/**
- * A view with other reports (in the order of the day reported for), revision and position,
- * and the actual value and amount disbursed they give: a version whose state is the view's.
- */
-export function withReports(view: CommitmentView, reports: readonly ProgressReportView[], revision: bigint, position: bigint): CommitmentView {
-  return { ...view, indicator: { ...view.indicator, actual: actualOf(reports) }, disbursedVnd: disbursedOf(reports), reports, revision, position };
-}
-
 /** What the write path keeps of a commitment, from memory when the memory is trusted, else from the table. */
 function held(db: ProjectionDb, memory: Memory, id: string): Held | null {
   const hit = memory.views.get(id);
