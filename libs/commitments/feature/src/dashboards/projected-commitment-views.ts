@@ -1,23 +1,22 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { commitmentSchemas, COMMITMENT_STREAM_PREFIX } from '@council/commitments/domain';
 import {
+  type CommitmentState,
   type CommitmentView,
-  type DecodedState,
   decodeState,
   evolveCommitmentView,
-  type FixedPart,
-  fixedPart,
   type ProgressReportView,
   recordedReports,
   REPORT_SUMMARY,
   type ReportSummary,
   sortReports,
   type StoredView,
+  type VersionRef,
   versionsAfter,
   versionState,
   viewsChangedAfter,
 } from '@council/commitments/read-models';
-import { EventStore, ReadModels, vietnamDate } from '@council/platform/event-sourcing';
+import { EventStore, type ProjectionDb, ReadModels, vietnamDate } from '@council/platform/event-sourcing';
 import { CommitmentViews } from './commitment-views.js';
 
 const EFFECTIVE_PAGE = 5_000;
@@ -27,80 +26,14 @@ const WARM_PAGE = 20_000;
 const WARM_VIEWS = 1_000;
 /** Decoded version states kept for as-of answers (most moments need the same few states per commitment). */
 const STATES_KEPT = 100_000;
+/** The states kept as UTF-8 are kept in blocks of this many bytes. */
+const STATE_BLOCK = 4 << 20;
+/** No missed deadlines (most views), one array for all. */
+const NONE: readonly string[] = Object.freeze([]);
 
 /** The order of `currentViews` (SQLite's binary collation): deadline, then id. */
 const byDeadlineThenId = (a: CommitmentView, b: CommitmentView): number =>
   a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
-/** A commitment's versions in log order, as parallel arrays of numbers (a region holds about a million). */
-interface Timeline {
-  recordedAt: number[];
-  position: number[];
-  revision: number[];
-  reports: number[];
-  stateAt: number[];
-}
-
-/**
- * A commitment's reports as the dashboards compute with them, in the order recorded: the
- * day reported for, the value and the running total disbursed (null: not given). Notes and
- * evidence stay in the read models, read when a view's `reports` is read.
- */
-interface CompactReports {
-  readonly days: readonly string[];
-  readonly values: readonly number[];
-  /**
-   * The totals disbursed: as numbers (NaN: not given) when each is the decimal a number
-   * prints as exactly (every amount up to 2^53 VND), else as given (null: not given).
-   */
-  readonly disbursed: readonly number[] | readonly (string | null)[];
-  /** Recorded indexes in the order of the day reported for (stable); null when recorded in that order. */
-  readonly byDay: readonly number[] | null;
-}
-
-/** A current view with what as-of answers need of it. */
-interface Known {
-  /** As the dashboards get it: its reports read on demand. */
-  readonly view: CommitmentView;
-  /** The same without its reports: what as-of views are copied from. */
-  readonly plain: Omit<CommitmentView, 'reports'>;
-  /** When the platform recorded the view's last change (epoch ms). */
-  readonly recordedAt: number;
-  readonly reports: CompactReports;
-  /** Worked out once when an as-of answer first needs it. */
-  fixed?: FixedPart;
-  /** Its timeline, once an as-of answer looked it up (the same object as versions are added). */
-  line?: Timeline;
-}
-
-/** What the first `count` recorded reports give a view (as `sortReports`, `actualOf` and `disbursedOf` would). */
-function reportsSummary(reports: CompactReports, count: number): { actual: number | null; disbursedVnd: string | null; lastReportedFor: string | null } {
-  let actual: number | null = null;
-  let lastReportedFor: string | null = null;
-  let disbursedVnd: string | null = null;
-  let found = false;
-  for (let k = reports.days.length - 1; k >= 0; k--) {
-    const i = reports.byDay ? reports.byDay[k]! : k;
-    if (i >= count) continue;
-    if (!found) {
-      found = true;
-      actual = reports.values[i]!;
-      lastReportedFor = reports.days[i]!;
-    }
-    const disbursed = reports.disbursed[i]!;
-    if (typeof disbursed === 'number' ? !Number.isNaN(disbursed) : disbursed !== null) {
-      disbursedVnd = String(disbursed);
-      break;
-    }
-  }
-  return { actual, disbursedVnd, lastReportedFor };
-}
-
-/** Amounts as numbers when every one of them prints back exactly as given (NaN for none), else as given. */
-function compactAmounts(amounts: readonly (string | null)[]): readonly number[] | readonly (string | null)[] {
-  const numbers = amounts.map((a) => (a === null ? NaN : Number(a)));
-  return numbers.every((n, i) => (amounts[i] === null ? true : String(n) === amounts[i])) ? numbers : amounts;
-}
 
 /** Reads a view's reports from the read models when they are asked for: the first `count` recorded, by the day reported for. */
 class ReportsOnDemand implements ReportSummary {
@@ -124,25 +57,375 @@ class ReportsOnDemand implements ReportSummary {
   }
 }
 
-function readReports(this: { [REPORT_SUMMARY]: ReportsOnDemand }): ProgressReportView[] {
-  return this[REPORT_SUMMARY].read();
+/** The fields of a view that its state sets (`CommitmentState` without the target). */
+type StateFields = Omit<CommitmentState, 'target'>;
+
+/**
+ * A view as the dashboards get it: every field its own and always present (one shape for
+ * all, undefined where a view has none), its reports read on demand through a getter of
+ * the class (so copies and equality see the fields only), with what the dashboards use of
+ * them at hand (`reportCount`, `lastReportedFor`).
+ */
+class HeldView implements CommitmentView {
+  readonly id: string;
+  readonly track: string;
+  readonly projectId?: string;
+  readonly title: string;
+  readonly titleEn?: string;
+  readonly description: string;
+  readonly committer: string;
+  readonly counterparties: CommitmentView['counterparties'];
+  readonly responsible: CommitmentView['responsible'];
+  readonly sourceDocument?: CommitmentView['sourceDocument'];
+  readonly status: CommitmentView['status'];
+  readonly proposedOn: string;
+  readonly activatedOn?: string;
+  readonly originalDeadline: string;
+  readonly deadline: string;
+  readonly pendingExtension?: CommitmentView['pendingExtension'];
+  readonly indicator: CommitmentView['indicator'];
+  readonly originalBudget?: CommitmentView['originalBudget'];
+  readonly budgetVnd: string | null;
+  readonly disbursedVnd: string | null;
+  readonly claim?: CommitmentView['claim'];
+  readonly fulfilment?: CommitmentView['fulfilment'];
+  readonly disputes: number;
+  readonly disputed: boolean;
+  readonly missedDeadlines: readonly string[];
+  readonly closedAt?: string;
+  readonly revision: bigint;
+  readonly position: bigint;
+  readonly #summary: ReportsOnDemand;
+
+  /** The fixed part from `fixed` (a view), the state from `state`, with this indicator, amount disbursed, revision and position. */
+  constructor(
+    fixed: Omit<CommitmentView, 'reports'>,
+    state: StateFields,
+    indicator: CommitmentView['indicator'],
+    disbursedVnd: string | null,
+    revision: bigint,
+    position: bigint,
+    summary: ReportsOnDemand,
+  ) {
+    this.id = fixed.id;
+    this.track = fixed.track;
+    this.projectId = fixed.projectId;
+    this.title = fixed.title;
+    this.titleEn = fixed.titleEn;
+    this.description = fixed.description;
+    this.committer = fixed.committer;
+    this.counterparties = state.counterparties;
+    this.responsible = fixed.responsible;
+    this.sourceDocument = fixed.sourceDocument;
+    this.status = state.status;
+    this.proposedOn = fixed.proposedOn;
+    this.activatedOn = state.activatedOn;
+    this.originalDeadline = fixed.originalDeadline;
+    this.deadline = state.deadline;
+    this.pendingExtension = state.pendingExtension;
+    this.indicator = indicator;
+    this.originalBudget = fixed.originalBudget;
+    this.budgetVnd = state.budgetVnd;
+    this.disbursedVnd = disbursedVnd;
+    this.claim = state.claim;
+    this.fulfilment = state.fulfilment;
+    this.disputes = state.disputes;
+    this.disputed = state.disputed;
+    this.missedDeadlines = state.missedDeadlines;
+    this.closedAt = state.closedAt;
+    this.revision = revision;
+    this.position = position;
+    this.#summary = summary;
+  }
+
+  get reports(): ProgressReportView[] {
+    return this.#summary.read();
+  }
+
+  get [REPORT_SUMMARY](): ReportSummary {
+    return this.#summary;
+  }
 }
 
-/** A view whose `reports` is read on demand, with what the dashboards use of them at hand (`reportCount`, `lastReportedFor`). */
-function onDemand(plain: Omit<CommitmentView, 'reports'>, summary: ReportsOnDemand): CommitmentView {
-  Object.defineProperty(plain, 'reports', { get: readReports, enumerable: true, configurable: true });
-  Object.defineProperty(plain, REPORT_SUMMARY, { value: summary });
-  return plain as CommitmentView;
+/** A current view with when the platform recorded its last change (epoch ms). */
+interface Known {
+  readonly view: HeldView;
+  readonly recordedAt: number;
+  /** Its number among the versions (`Versions.slot`). */
+  readonly slot: number;
+}
+
+/**
+ * A column of numbers outside the JS heap (a region has about a million versions), made
+ * the size expected and grown by half again when full: large buffers replaced one after
+ * another leave the C heap holding what they freed, so they are replaced rarely.
+ */
+class Column<T extends Float64Array | Int32Array> {
+  values: T;
+
+  constructor(
+    private readonly make: (size: number) => T,
+    size: number,
+  ) {
+    this.values = make(size);
+  }
+
+  /** Makes room for `size` values at once (with an eighth more), if there is less. */
+  reserve(size: number): void {
+    if (size <= this.values.length) return;
+    const grown = this.make(size + (size >> 3));
+    grown.set(this.values);
+    this.values = grown;
+  }
+
+  set(at: number, value: number): void {
+    if (at >= this.values.length) {
+      const grown = this.make(Math.max(at + 1, Math.ceil(this.values.length * 1.5)));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[at] = value;
+  }
+
+  /** Puts the first values in the order `order` gives (the new place's old index), through `scratch` (at least as long, of the same kind). */
+  reorder(order: Int32Array, scratch: T): void {
+    const values = this.values;
+    for (let i = 0; i < order.length; i++) scratch[i] = values[order[i]!]!;
+    values.set(scratch.subarray(0, order.length));
+  }
+}
+
+const float64 = (size: number) => new Float64Array(size);
+const int32 = (size: number) => new Int32Array(size);
+
+/**
+ * Every version of every commitment, in log order, as columns of numbers outside the JS
+ * heap: when it was recorded, its revision and position, how many reports the view then
+ * had, which version holds its state, the version of the same commitment before it, and
+ * the report it added (the day, an index into `days`; the value; the total disbursed,
+ * NaN when not given, -Infinity when only `oddAmounts` holds it exactly). The states
+ * versions changed are kept as UTF-8 in one growing buffer, decoded when a moment needs them.
+ */
+class Versions {
+  count = 0;
+  readonly recordedAt = new Column(float64, 1024);
+  readonly position = new Column(float64, 1024);
+  readonly revision = new Column(int32, 1024);
+  readonly reports = new Column(int32, 1024);
+  /** The position of the version holding this version's state. */
+  readonly stateAt = new Column(float64, 1024);
+  /** The previous version of the same commitment (-1: none). */
+  readonly previous = new Column(int32, 1024);
+  /** The state this version set, as stored: its start and end in `stateBytes` (end 0: it set none). */
+  readonly stateStart = new Column(float64, 1024);
+  readonly stateEnd = new Column(float64, 1024);
+  readonly reportDay = new Column(int32, 1024);
+  readonly reportValue = new Column(float64, 1024);
+  readonly reportDisbursed = new Column(float64, 1024);
+  /** Amounts disbursed that no number prints back exactly, by version. */
+  readonly oddAmounts = new Map<number, string>();
+  /** Each commitment's number, in the order first seen (views and versions share it). */
+  private readonly slots = new Map<string, number>();
+  /** The latest version of each commitment by its number, plus one (0: none yet). */
+  private readonly latestPlusOne = new Column(int32, 1024);
+  /** Each day reported for once, and its index. */
+  readonly days: string[] = [];
+  private readonly dayIndex = new Map<string, number>();
+  /** The states' bytes, in blocks of STATE_BLOCK bytes (a state starts in the block it ends in). */
+  private readonly stateBlocks: Uint8Array[] = [];
+  /** Where the next state's bytes go (block × STATE_BLOCK + offset). */
+  private stateUsed = 0;
+  private readonly encoder = new TextEncoder();
+  private readonly decoder = new TextDecoder();
+
+  /** Versions added since they were last put in commitment order. */
+  private unordered = 0;
+
+  add(v: VersionRef): void {
+    this.unordered += 1;
+    const at = this.count++;
+    const slot = this.slot(v.id);
+    const previous = this.latestPlusOne.values[slot]! - 1;
+    this.latestPlusOne.set(slot, at + 1);
+    this.recordedAt.set(at, v.recordedAt);
+    this.position.set(at, v.position);
+    this.revision.set(at, v.revision);
+    this.reports.set(at, v.reports);
+    this.previous.set(at, previous);
+    this.stateAt.set(at, v.stateAt);
+    const start = v.state === null ? -1 : this.encode(v.state);
+    if (start >= 0) {
+      this.stateStart.set(at, start);
+      this.stateEnd.set(at, this.stateUsed);
+    } else {
+      this.stateEnd.set(at, 0);
+    }
+    if (v.reportedFor === null) {
+      this.reportDay.set(at, -1);
+      return;
+    }
+    this.reportDay.set(at, this.day(v.reportedFor));
+    this.reportValue.set(at, v.value!);
+    const amount = v.disbursedVnd;
+    if (amount === null) return this.reportDisbursed.set(at, NaN);
+    const n = Number(amount);
+    if (String(n) === amount) return this.reportDisbursed.set(at, n);
+    this.reportDisbursed.set(at, -Infinity);
+    this.oddAmounts.set(at, amount);
+  }
+
+
+  /** Stores a state as UTF-8; returns where it starts (-1: too long to keep, read from the read models when needed). */
+  private encode(text: string): number {
+    // At most three UTF-8 bytes for each UTF-16 code unit.
+    const room = text.length * 3;
+    if (room > STATE_BLOCK) return -1;
+    let offset = this.stateUsed % STATE_BLOCK;
+    if (this.stateBlocks.length === 0 || offset + room > STATE_BLOCK) {
+      this.stateBlocks.push(new Uint8Array(STATE_BLOCK));
+      this.stateUsed = (this.stateBlocks.length - 1) * STATE_BLOCK;
+      offset = 0;
+    }
+    const start = this.stateUsed;
+    const { written } = this.encoder.encodeInto(text, this.stateBlocks[this.stateBlocks.length - 1]!.subarray(offset));
+    this.stateUsed += written;
+    return start;
+  }
+
+  /** Makes room for `more` versions at once. */
+  reserve(more: number): void {
+    const size = this.count + more;
+    for (const column of this.columns()) column.reserve(size);
+  }
+
+  private columns(): Column<Float64Array | Int32Array>[] {
+    return [
+      this.recordedAt, this.position, this.revision, this.reports, this.stateAt, this.previous, this.stateStart, this.stateEnd,
+      this.reportDay, this.reportValue, this.reportDisbursed,
+    ];
+  }
+
+  /** The number of the commitment `id` (a new one when first seen). */
+  slot(id: string): number {
+    let slot = this.slots.get(id);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      this.slots.set(id, slot);
+      this.latestPlusOne.set(slot, 0);
+    }
+    return slot;
+  }
+
+  /** The latest version of the commitment numbered `slot` (-1: none). */
+  latest(slot: number): number {
+    return slot < this.slots.size ? this.latestPlusOne.values[slot]! - 1 : -1;
+  }
+
+  /**
+   * Puts each commitment's versions next to each other, in log order, once many came in
+   * log order since the last time: an as-of answer walks each commitment's versions back
+   * from its latest, which then reads memory in sequence instead of jumping across the log.
+   */
+  putInOrder(): void {
+    if (this.unordered === 0 || this.unordered * 10 < this.count) return;
+    const count = this.count;
+    const previous = this.previous.values;
+    const order = new Int32Array(count);
+    const scratch = { float64: new Float64Array(count), int32: new Int32Array(count) };
+    const next = new Int32Array(count);
+    let placed = 0;
+    const latestPlusOne = this.latestPlusOne.values;
+    for (let slot = 0; slot < this.slots.size; slot++) {
+      const latest = latestPlusOne[slot]! - 1;
+      if (latest < 0) continue;
+      let length = 0;
+      for (let at = latest; at >= 0; at = previous[at]!) length++;
+      let put = placed + length - 1;
+      for (let at = latest; at >= 0; at = previous[at]!) order[put--] = at;
+      for (let i = 0; i < length; i++) next[placed + i] = i === 0 ? -1 : placed + i - 1;
+      placed += length;
+      latestPlusOne[slot] = placed;
+    }
+    for (const column of [this.recordedAt, this.position, this.stateAt, this.stateStart, this.stateEnd, this.reportValue, this.reportDisbursed]) {
+      column.reorder(order, scratch.float64);
+    }
+    for (const column of [this.revision, this.reports, this.reportDay]) column.reorder(order, scratch.int32);
+    this.previous.values.set(next);
+    if (this.oddAmounts.size > 0) {
+      const moved = new Map<number, string>();
+      for (let i = 0; i < count; i++) {
+        const amount = this.oddAmounts.get(order[i]!);
+        if (amount !== undefined) moved.set(i, amount);
+      }
+      this.oddAmounts.clear();
+      for (const [at, amount] of moved) this.oddAmounts.set(at, amount);
+    }
+    this.unordered = 0;
+  }
+
+  /** The state version `at` has, as stored by the version holding it (one of the same commitment's, at or before it); undefined: not held. */
+  storedState(at: number): string | undefined {
+    const position = this.stateAt.values[at]!;
+    const positions = this.position.values;
+    const previous = this.previous.values;
+    let holder = at;
+    while (holder >= 0 && positions[holder] !== position) holder = previous[holder]!;
+    const end = holder < 0 ? 0 : this.stateEnd.values[holder]!;
+    if (end === 0) return undefined;
+    const start = this.stateStart.values[holder]!;
+    const offset = start % STATE_BLOCK;
+    return this.decoder.decode(this.stateBlocks[(start - offset) / STATE_BLOCK]!.subarray(offset, offset + end - start));
+  }
+
+  private day(day: string): number {
+    let index = this.dayIndex.get(day);
+    if (index === undefined) {
+      index = this.days.length;
+      this.days.push(day);
+      this.dayIndex.set(day, index);
+    }
+    return index;
+  }
+
+  /**
+   * What the reports up to version `at` (of one commitment) give a view, as `sortReports`,
+   * `actualOf` and `disbursedOf` would: the value of the report for the latest day (ties:
+   * the one recorded last), that day, and the total disbursed of the latest such report
+   * that gave one.
+   */
+  summary(at: number): { actual: number | null; disbursedVnd: string | null; lastReportedFor: string | null } {
+    const previous = this.previous.values;
+    const reportDay = this.reportDay.values;
+    const days = this.days;
+    let best = -1;
+    let paid = -1;
+    // Walking back from the latest: a later day wins, an equal one does not (it was recorded before).
+    for (let k = at; k >= 0; k = previous[k]!) {
+      const day = reportDay[k]!;
+      if (day < 0) continue;
+      if (best < 0 || days[day]! > days[reportDay[best]!]!) best = k;
+      const amount = this.reportDisbursed.values[k]!;
+      if (!Number.isNaN(amount) && (paid < 0 || days[day]! > days[reportDay[paid]!]!)) paid = k;
+    }
+    if (best < 0) return { actual: null, disbursedVnd: null, lastReportedFor: null };
+    const amount = paid < 0 ? null : this.reportDisbursed.values[paid]!;
+    return {
+      actual: this.reportValue.values[best]!,
+      disbursedVnd: amount === null ? null : amount === -Infinity ? this.oddAmounts.get(paid)! : String(amount),
+      lastReportedFor: days[reportDay[best]!]!,
+    };
+  }
 }
 
 /**
  * The dashboards' commitment views, read from the node's projected read models and kept
  * decoded in memory: each query reads only the views changed since the last one (by
- * position), instead of parsing every view again. For as-of answers the versions' numbers
- * (when recorded, revision, position, how many reports, where the state is) are kept in
- * memory per commitment once the first as-of question came: a commitment changed after
- * the moment is its fixed part, the state of its last version recorded by then (one small
- * read, and most moments need states already decoded), and its first reports.
+ * position), instead of parsing every view again. For as-of answers every version's
+ * numbers (when recorded, revision, position, how many reports, which version holds its
+ * state, the report it added) are kept in columns outside the JS heap, read in the
+ * background after the views: a commitment changed after the moment is its current view
+ * with the state of its last version recorded by then (decoded when a moment first needs
+ * it; most moments need the same few states), and the summary of its first reports.
  */
 @Injectable()
 export class ProjectedCommitmentViews extends CommitmentViews implements OnModuleDestroy {
@@ -154,15 +437,12 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   private sorted: CommitmentView[] | undefined;
   /** The same, with what as-of answers need of each (valid while `sorted` is). */
   private order: Known[] = [];
-  /** Versions by commitment, once an as-of question came; up to `versionsSeen`. */
-  private timelines: Map<string, Timeline> | undefined;
+  private versions = new Versions();
+  /** The last position `versions` holds. */
   private versionsSeen = 0;
-  /** Timelines pushed to since they were last trimmed. */
-  private readonly grown = new Set<Timeline>();
-  private readonly states = new Map<number, DecodedState>();
-  private readonly days = new Map<string, string>();
-  /** Every stored state by the position of its version, as stored (small strings; decoded on demand into `states`). */
-  private readonly stateJson = new Map<number, string>();
+  private readonly states = new Map<number, StateFields & { readonly target: number }>();
+  /** Strings many views share (days, agencies, units, descriptions), kept once. */
+  private readonly strings = new Map<string, string>();
   private warming: NodeJS.Immediate | undefined;
   private destroyed = false;
 
@@ -206,7 +486,6 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
         }
         const read = this.readModels.read((db) => this.followVersions(db, WARM_PAGE));
         if (read === WARM_PAGE) this.warm();
-        else this.trimTimelines();
       } catch {
         // Closed or not readable yet: the first as-of question reads them itself.
       }
@@ -224,42 +503,70 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     return page.length === WARM_VIEWS;
   }
 
-  /** A view as read from the read models, kept without its report objects. */
+  /** A view as read from the read models, kept without its report objects and with the strings it shares with others kept once. */
   private know(stored: StoredView): Known {
-    const { reports: _reports, ...plain } = stored.view;
+    const v = stored.view;
     const recorded = stored.recorded;
-    const days = recorded.map((r) => this.day(r.reportedFor));
-    const inOrder = days.every((day, i) => i === 0 || days[i - 1]! <= day);
-    const reports: CompactReports = {
-      days,
-      values: recorded.map((r) => r.value),
-      disbursed: compactAmounts(recorded.map((r) => r.disbursedVnd ?? null)),
-      // A stable sort of the indexes by day: ties stay in recorded order, as `sortReports` keeps them.
-      byDay: inOrder ? null : days.map((_, i) => i).sort((a, b) => (days[a]! < days[b]! ? -1 : days[a]! > days[b]! ? 1 : 0)),
+    // The day of the last report by the day reported for (as `sortReports` orders them): the latest day.
+    let lastReportedFor: string | null = null;
+    for (const r of recorded) if (lastReportedFor === null || r.reportedFor > lastReportedFor) lastReportedFor = r.reportedFor;
+    const summary = new ReportsOnDemand(this.readModels, v.id, recorded.length, lastReportedFor && this.share(lastReportedFor));
+    const fixed = {
+      ...v,
+      track: this.share(v.track),
+      description: this.share(v.description),
+      committer: this.share(v.committer),
+      projectId: v.projectId === undefined ? undefined : this.share(v.projectId),
+      responsible: this.shareObject(v.responsible),
+      proposedOn: this.share(v.proposedOn),
+      originalDeadline: this.share(v.originalDeadline),
+      originalBudget: v.originalBudget && this.shareObject(v.originalBudget),
     };
-    const summary = new ReportsOnDemand(this.readModels, plain.id, recorded.length, reportsSummary(reports, recorded.length).lastReportedFor);
-    return { view: onDemand({ ...plain }, summary), plain, recordedAt: stored.recordedAt, reports };
+    const state = this.shareState(v);
+    const indicator = { ...v.indicator, name: this.share(v.indicator.name), unit: this.share(v.indicator.unit) };
+    const view = new HeldView(fixed, state, indicator, v.disbursedVnd, v.revision, v.position, summary);
+    return { view, recordedAt: stored.recordedAt, slot: this.versions.slot(v.id) };
   }
 
-  /** One string per day reported for, shared by every report for it. */
-  private day(day: string): string {
-    const known = this.days.get(day);
-    if (known !== undefined) return known;
-    this.days.set(day, day);
-    return day;
+  /** The state's strings and small objects kept once across views. */
+  private shareState<S extends StateFields>(s: S): S {
+    return {
+      ...s,
+      activatedOn: s.activatedOn && this.share(s.activatedOn),
+      deadline: this.share(s.deadline),
+      counterparties: s.counterparties.map((c) => this.shareObject(c)),
+      missedDeadlines: s.missedDeadlines.length === 0 ? NONE : s.missedDeadlines.map((d) => this.share(d)),
+    };
   }
+
+  private share(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
+  }
+
+  /** A small object of strings (an agency, a budget, a counterparty) kept once per content. */
+  private shareObject<T extends object>(value: T): T {
+    const key = `\u0000${JSON.stringify(value)}`;
+    const known = this.objects.get(key);
+    if (known !== undefined) return known as T;
+    this.objects.set(key, value);
+    return value;
+  }
+
+  private readonly objects = new Map<string, object>();
 
   private forget(): void {
     this.byId.clear();
-    this.days.clear();
+    this.strings.clear();
+    this.objects.clear();
     this.sorted = undefined;
     this.seen = -1n;
     this.viewCursor = -1n;
-    this.timelines = undefined;
+    this.versions = new Versions();
     this.versionsSeen = 0;
-    this.grown.clear();
     this.states.clear();
-    this.stateJson.clear();
     if (this.warming) clearImmediate(this.warming);
     this.warming = undefined;
   }
@@ -289,51 +596,55 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     const views: CommitmentView[] = [];
     let reorder = false;
     this.readModels.read((db) => {
-      if (this.followVersions(db) >= WARM_PAGE) this.trimTimelines();
-      const timelines = this.timelines!;
+      this.followVersions(db);
+      const versions = this.versions;
+      const recordedAt = versions.recordedAt.values;
+      const previous = versions.previous.values;
+      const stateAt = versions.stateAt.values;
       for (const known of order) {
         const view = known.view;
         if (known.recordedAt <= cut) {
           views.push(view);
           continue;
         }
-        const line = (known.line ??= timelines.get(view.id));
-        if (!line) continue;
+        const latest = versions.latest(known.slot);
+        if (latest < 0) continue;
         // The last version recorded by then (versions are in log order; a clock that went back is no reason to skip one).
-        let at = line.recordedAt.length - 1;
-        while (at >= 0 && line.recordedAt[at]! > cut) at--;
+        let at = latest;
+        while (at >= 0 && recordedAt[at]! > cut) at = previous[at]!;
         if (at < 0) continue;
-        const count = line.reports[at]!;
-        const { actual, disbursedVnd, lastReportedFor } = reportsSummary(known.reports, count);
-        const reports = new ReportsOnDemand(this.readModels, view.id, count, lastReportedFor);
-        const revision = BigInt(line.revision[at]!);
-        const position = BigInt(line.position[at]!);
-        const stateAt = line.stateAt[at]!;
-        if (stateAt === line.stateAt[line.stateAt.length - 1]) {
+        const { actual, disbursedVnd, lastReportedFor } = versions.summary(at);
+        const reports = new ReportsOnDemand(this.readModels, view.id, versions.reports.values[at]!, lastReportedFor);
+        const revision = BigInt(versions.revision.values[at]!);
+        const position = BigInt(versions.position.values[at]!);
+        if (stateAt[at] === stateAt[latest]) {
           // Only reports came since (the common case): the current view with its first reports.
-          const plain = known.plain;
-          views.push(onDemand({ ...plain, indicator: { ...plain.indicator, actual }, disbursedVnd, revision, position }, reports));
+          views.push(new HeldView(view, view, { ...view.indicator, actual }, disbursedVnd, revision, position, reports));
           continue;
         }
-        let state = this.states.get(stateAt);
-        if (!state) {
-          const json = this.stateJson.get(stateAt);
-          state = (json === undefined ? versionState(db, stateAt) : decodeState(json)) ?? undefined;
-          if (!state) continue;
-          if (this.states.size >= STATES_KEPT) this.states.delete(this.states.keys().next().value!);
-          this.states.set(stateAt, state);
-        }
-        const fixed = (known.fixed ??= fixedPart(known.plain as CommitmentView));
-        const then = onDemand(
-          { ...fixed, ...state.patch, indicator: { ...fixed.indicator, target: state.target, actual }, disbursedVnd, revision, position } as Omit<CommitmentView, 'reports'>,
-          reports,
-        );
+        const state = this.stateOf(db, at, versions);
+        if (!state) continue;
+        const then = new HeldView(view, state, { ...view.indicator, target: state.target, actual }, disbursedVnd, revision, position, reports);
         if (then.deadline !== view.deadline) reorder = true;
         views.push(then);
       }
     });
     // In the current order already, but for deadlines extended since the moment.
     return reorder ? views.sort(byDeadlineThenId) : views;
+  }
+
+  /** The state version `at` has, decoded (kept for the next moments, by the position holding it), from memory or else from the read models. */
+  private stateOf(db: ProjectionDb, at: number, versions: Versions): (StateFields & { readonly target: number }) | undefined {
+    const position = versions.stateAt.values[at]!;
+    const known = this.states.get(position);
+    if (known) return known;
+    const json = versions.storedState(at);
+    const decoded = json === undefined ? versionState(db, position) : decodeState(json);
+    if (!decoded) return undefined;
+    const state = { ...this.shareState(decoded.patch), target: decoded.target };
+    if (this.states.size >= STATES_KEPT) this.states.delete(this.states.keys().next().value!);
+    this.states.set(position, state);
+    return state;
   }
 
   /** Brings the decoded views up to the read models' position (reads and position are synchronous, so they agree). */
@@ -358,39 +669,17 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     }
   }
 
-  /**
-   * Gives the timelines read into the room they need (an array grown by pushes keeps up to
-   * half as much again spare), and lets go of the stored states that are their views'
-   * current ones: an as-of view with the current state is copied from the current view.
-   * (Once a newer state follows, the one let go is read by key when a moment needs it.)
-   */
-  private trimTimelines(): void {
-    for (const line of this.grown) {
-      this.stateJson.delete(line.stateAt[line.stateAt.length - 1]!);
-      line.recordedAt = line.recordedAt.slice();
-      line.position = line.position.slice();
-      line.revision = line.revision.slice();
-      line.reports = line.reports.slice();
-      line.stateAt = line.stateAt.slice();
-    }
-    this.grown.clear();
-  }
-
-  /** Reads the versions' numbers by commitment not read yet (all, or `limit`); returns how many it read. */
-  private followVersions(db: Parameters<Parameters<ReadModels['read']>[0]>[0], limit = Infinity): number {
-    const timelines = (this.timelines ??= new Map());
-    return versionsAfter(db, this.versionsSeen, (v) => {
-      let line = timelines.get(v.id);
-      if (!line) timelines.set(v.id, (line = { recordedAt: [], position: [], revision: [], reports: [], stateAt: [] }));
-      this.grown.add(line);
-      line.recordedAt.push(v.recordedAt);
-      line.position.push(v.position);
-      line.revision.push(v.revision);
-      line.reports.push(v.reports);
-      line.stateAt.push(v.stateAt);
-      if (v.state !== null) this.stateJson.set(v.position, v.state);
+  /** Reads the versions not read yet (all, or `limit`); returns how many it read. */
+  private followVersions(db: ProjectionDb, limit = Infinity): number {
+    const versions = this.versions;
+    // Room for every version up to the read models' position at once (each has its own position in the log).
+    if (versions.count === 0) versions.reserve(Math.max(0, Number(this.readModels.position()) - this.versionsSeen));
+    const read = versionsAfter(db, this.versionsSeen, (v) => {
+      versions.add(v);
       this.versionsSeen = v.position;
     }, limit);
+    if (read < limit) versions.putInOrder();
+    return read;
   }
 
   /**

@@ -382,6 +382,10 @@ export interface VersionRef {
   readonly stateAt: number;
   /** The state, when this version changed it (as stored: `decodeState` reads it). */
   readonly state: string | null;
+  /** The report this version added (null: none): the day it is for, its value, the total disbursed (null: not given). */
+  readonly reportedFor: string | null;
+  readonly value: number | null;
+  readonly disbursedVnd: string | null;
 }
 
 /**
@@ -392,11 +396,22 @@ export function versionsAfter(db: ProjectionDb, position: number, visit: (versio
   let visited = 0;
   for (let after = position; visited < limit; ) {
     const size = Math.min(VERSIONS_PAGE, limit - visited);
-    const page = db.all<{ position: number; id: string; revision: number; recorded_at: number; reports: number; state_at: number; state: string | null }>(
-      'SELECT position, id, revision, recorded_at, reports, state_at, state FROM commitment_versions WHERE position > ? ORDER BY position LIMIT ?',
+    const page = db.all<{
+      position: number; id: string; revision: number; recorded_at: number; reports: number; state_at: number; state: string | null;
+      day: string | null; value: string | null; disbursed: string | null;
+    }>(
+      `SELECT position, id, revision, recorded_at, reports, state_at, state,
+         report ->> '$.reportedFor' AS day, report -> '$.value' AS value, report ->> '$.disbursedVnd' AS disbursed
+       FROM commitment_versions WHERE position > ? ORDER BY position LIMIT ?`,
       after, size,
     );
-    for (const r of page) visit({ position: r.position, id: r.id, revision: r.revision, recordedAt: r.recorded_at, reports: r.reports, stateAt: r.state_at, state: r.state });
+    for (const r of page) {
+      visit({
+        position: r.position, id: r.id, revision: r.revision, recordedAt: r.recorded_at, reports: r.reports, stateAt: r.state_at, state: r.state,
+        // The value as JSON text, parsed as `JSON.parse` would (not by SQLite's own conversion).
+        reportedFor: r.day, value: r.value === null ? null : (JSON.parse(r.value) as number), disbursedVnd: r.disbursed,
+      });
+    }
     visited += page.length;
     if (page.length < size) break;
     after = page[page.length - 1]!.position;
