@@ -7,7 +7,7 @@
  * BENCH_AS_OF_QUERIES moments (default 36) spread over the log, as bench:read:cpu asks them.
  * Write access is needed (SQLite's WAL): use copies.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { getHeapStatistics } from 'node:v8';
 import { ProjectedCommitmentViews } from '@council/commitments/feature';
@@ -26,7 +26,12 @@ const memory = () => {
   global.gc?.();
   const m = process.memoryUsage();
   const v = getHeapStatistics();
-  return `rss ${mb(m.rss)}, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)} (physical ${mb(v.total_physical_size)}, V8 malloc ${mb(v.malloced_memory)}, peak ${mb(v.peak_malloced_memory)}), external ${mb(m.external)}`;
+  // Linux: the anonymous part of the resident memory (what the heaps and buffers take, not the mapped binary).
+  const anonymous = /RssAnon:\s+(\d+)/.exec(existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '')?.[1];
+  return (
+    `rss ${mb(m.rss)}${anonymous ? ` (anonymous ${mb(Number(anonymous) * 1024)})` : ''}, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)} ` +
+    `(physical ${mb(v.total_physical_size)}, V8 malloc ${mb(v.malloced_memory)}, peak ${mb(v.peak_malloced_memory)}), external ${mb(m.external)}`
+  );
 };
 
 const store = new SqliteEventStore({ path: logPath, synchronous: 'NORMAL' });

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, stopGracefully, waitForHealth } from '@council/tests/support';
+import { freePort, serverNodeFlags, stopGracefully, waitForHealth } from '@council/tests/support';
 
 /** The repository root: this file runs as dist/tests/bench/support/server.js. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -25,7 +25,7 @@ export interface BenchServer {
  */
 export async function startBenchServer(env: Record<string, string>, nodeOptions?: string): Promise<BenchServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), main], {
     cwd: repoRoot,
     env: {
       PATH: process.env['PATH'] ?? '',

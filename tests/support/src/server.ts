@@ -19,6 +19,11 @@ export const repoRoot = (() => {
 
 const main = join(repoRoot, 'dist/apps/council-api/src/main.js');
 
+/** The V8 flags the server runs with (`npm start`, the Docker image; ADR 0017), from apps/council-api/node-flags.json. */
+export function serverNodeFlags(): string[] {
+  return JSON.parse(readFileSync(join(repoRoot, 'apps/council-api/node-flags.json'), 'utf8')) as string[];
+}
+
 export const TEST_SECRET = 'reliability-secret-0123456789-abcdefghijklmnop';
 
 export interface ApiProcess {
@@ -121,7 +126,7 @@ export async function killDuringStart(
 }
 
 function launch(dataDir: string, port: number, env: Record<string, string>, prefix: readonly string[] = []): ChildProcess {
-  const [command, ...args] = [...prefix, process.execPath, main];
+  const [command, ...args] = [...prefix, process.execPath, ...serverNodeFlags(), main];
   return spawn(command!, args, {
     cwd: repoRoot,
     env: {

@@ -59,6 +59,12 @@ class ReportsOnDemand implements ReportSummary {
 
 /** The fields of a view that its state sets (`CommitmentState` without the target). */
 type StateFields = Omit<CommitmentState, 'target'>;
+/** A stored state, decoded: its fields and the indicator's target. */
+type DecodedStateFields = StateFields & { readonly target: number };
+
+/** Revisions up to this many are the same BigInt each time (an as-of answer makes tens of thousands). */
+const SMALL_BIGINTS = Array.from({ length: 1024 }, (_, i) => BigInt(i));
+const bigint = (n: number): bigint => SMALL_BIGINTS[n] ?? BigInt(n);
 
 /**
  * A view as the dashboards get it: every field its own and always present (one shape for
@@ -393,7 +399,7 @@ class Versions {
    * the one recorded last), that day, and the total disbursed of the latest such report
    * that gave one.
    */
-  summary(at: number): { actual: number | null; disbursedVnd: string | null; lastReportedFor: string | null } {
+  summarise(at: number): void {
     const previous = this.previous.values;
     const reportDay = this.reportDay.values;
     const days = this.days;
@@ -407,14 +413,16 @@ class Versions {
       const amount = this.reportDisbursed.values[k]!;
       if (!Number.isNaN(amount) && (paid < 0 || days[day]! > days[reportDay[paid]!]!)) paid = k;
     }
-    if (best < 0) return { actual: null, disbursedVnd: null, lastReportedFor: null };
     const amount = paid < 0 ? null : this.reportDisbursed.values[paid]!;
-    return {
-      actual: this.reportValue.values[best]!,
-      disbursedVnd: amount === null ? null : amount === -Infinity ? this.oddAmounts.get(paid)! : String(amount),
-      lastReportedFor: days[reportDay[best]!]!,
-    };
+    this.actual = best < 0 ? null : this.reportValue.values[best]!;
+    this.disbursedVnd = amount === null ? null : amount === -Infinity ? this.oddAmounts.get(paid)! : String(amount);
+    this.lastReportedFor = best < 0 ? null : days[reportDay[best]!]!;
   }
+
+  /** What `summarise` found last (fields rather than an object: an as-of answer asks for tens of thousands). */
+  actual: number | null = null;
+  disbursedVnd: string | null = null;
+  lastReportedFor: string | null = null;
 }
 
 /**
@@ -440,7 +448,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   private versions = new Versions();
   /** The last position `versions` holds. */
   private versionsSeen = 0;
-  private readonly states = new Map<number, StateFields & { readonly target: number }>();
+  private readonly states = new Map<number, DecodedStateFields>();
   /** Strings many views share (days, agencies, units, descriptions), kept once. */
   private readonly strings = new Map<string, string>();
   private warming: NodeJS.Immediate | undefined;
@@ -583,15 +591,35 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   /** The current views with what as-of needs, by deadline then id. */
   private inOrder(): readonly Known[] {
     this.refresh();
-    if (!this.sorted) {
-      this.order = [...this.byId.values()].sort((a, b) => byDeadlineThenId(a.view, b.view));
-      this.sorted = this.order.map((known) => known.view);
-    }
+    if (!this.sorted) this.setOrder([...this.byId.values()].sort((a, b) => byDeadlineThenId(a.view, b.view)));
     return this.order;
   }
 
+  /**
+   * Takes `order` as the current views' order, with when each was recorded and its number
+   * as columns in that order: an as-of answer reads them in sequence and touches only the
+   * views changed since the moment.
+   */
+  private setOrder(order: Known[]): void {
+    this.order = order;
+    this.sorted = order.map((known) => known.view);
+    if (this.orderRecordedAt.length < order.length) {
+      const room = order.length + (order.length >> 3) + 64;
+      this.orderRecordedAt = new Float64Array(room);
+      this.orderSlot = new Int32Array(room);
+    }
+    for (let i = 0; i < order.length; i++) {
+      this.orderRecordedAt[i] = order[i]!.recordedAt;
+      this.orderSlot[i] = order[i]!.slot;
+    }
+  }
+
+  private orderRecordedAt = new Float64Array(0);
+  private orderSlot = new Int32Array(0);
+
   async asOf(moment: Date): Promise<readonly CommitmentView[]> {
     const order = this.inOrder();
+    const sorted = this.sorted!;
     const cut = moment.getTime();
     const views: CommitmentView[] = [];
     let reorder = false;
@@ -601,30 +629,34 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
       const recordedAt = versions.recordedAt.values;
       const previous = versions.previous.values;
       const stateAt = versions.stateAt.values;
-      for (const known of order) {
-        const view = known.view;
-        if (known.recordedAt <= cut) {
-          views.push(view);
+      const orderRecordedAt = this.orderRecordedAt;
+      const orderSlot = this.orderSlot;
+      for (let i = 0; i < sorted.length; i++) {
+        if (orderRecordedAt[i]! <= cut) {
+          views.push(sorted[i]!);
           continue;
         }
-        const latest = versions.latest(known.slot);
+        const latest = versions.latest(orderSlot[i]!);
         if (latest < 0) continue;
         // The last version recorded by then (versions are in log order; a clock that went back is no reason to skip one).
         let at = latest;
         while (at >= 0 && recordedAt[at]! > cut) at = previous[at]!;
         if (at < 0) continue;
-        const { actual, disbursedVnd, lastReportedFor } = versions.summary(at);
-        const reports = new ReportsOnDemand(this.readModels, view.id, versions.reports.values[at]!, lastReportedFor);
-        const revision = BigInt(versions.revision.values[at]!);
+        const view = order[i]!.view;
+        versions.summarise(at);
+        const reports = new ReportsOnDemand(this.readModels, view.id, versions.reports.values[at]!, versions.lastReportedFor);
+        const revision = bigint(versions.revision.values[at]!);
         const position = BigInt(versions.position.values[at]!);
-        if (stateAt[at] === stateAt[latest]) {
-          // Only reports came since (the common case): the current view with its first reports.
-          views.push(new HeldView(view, view, { ...view.indicator, actual }, disbursedVnd, revision, position, reports));
-          continue;
-        }
-        const state = this.stateOf(db, at, versions);
+        const same = stateAt[at] === stateAt[latest];
+        // Only reports came since (the common case): the current view with its first reports.
+        const state = same ? view : this.stateOf(db, at, versions);
         if (!state) continue;
-        const then = new HeldView(view, state, { ...view.indicator, target: state.target, actual }, disbursedVnd, revision, position, reports);
+        const now = view.indicator;
+        const indicator = {
+          name: now.name, unit: now.unit, baseline: now.baseline, originalTarget: now.originalTarget,
+          target: same ? now.target : (state as DecodedStateFields).target, actual: versions.actual,
+        };
+        const then = new HeldView(view, state, indicator, versions.disbursedVnd, revision, position, reports);
         if (then.deadline !== view.deadline) reorder = true;
         views.push(then);
       }
@@ -634,7 +666,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   }
 
   /** The state version `at` has, decoded (kept for the next moments, by the position holding it), from memory or else from the read models. */
-  private stateOf(db: ProjectionDb, at: number, versions: Versions): (StateFields & { readonly target: number }) | undefined {
+  private stateOf(db: ProjectionDb, at: number, versions: Versions): DecodedStateFields | undefined {
     const position = versions.stateAt.values[at]!;
     const known = this.states.get(position);
     if (known) return known;
@@ -661,12 +693,8 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
       if (!before || before.view.deadline !== stored.view.deadline) reorder = true;
       this.byId.set(stored.view.id, this.know(stored));
     }
-    if (reorder || !this.sorted) {
-      this.sorted = undefined;
-    } else {
-      this.order = this.order.map((known) => this.byId.get(known.view.id)!);
-      this.sorted = this.order.map((known) => known.view);
-    }
+    if (reorder || !this.sorted) this.sorted = undefined;
+    else this.setOrder(this.order.map((known) => this.byId.get(known.view.id)!));
   }
 
   /** Reads the versions not read yet (all, or `limit`); returns how many it read. */
