@@ -19,11 +19,18 @@ export class SqliteProjectionDb implements ProjectionDb {
     return this.statement(sql).all(...params) as T[];
   }
 
-  private statement(sql: string): StatementSync {
-    let statement = this.statements.get(sql);
+  allArrays<T extends readonly unknown[]>(sql: string, ...params: SqlValue[]): T[] {
+    return this.statement(sql, true).all(...params) as unknown as T[];
+  }
+
+  /** The statement for `sql`, prepared once for rows as objects and once for rows as arrays. */
+  private statement(sql: string, arrays = false): StatementSync {
+    const key = arrays ? `arrays\u0000${sql}` : sql;
+    let statement = this.statements.get(key);
     if (!statement) {
       statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
+      if (arrays) statement.setReturnArrays(true);
+      this.statements.set(key, statement);
     }
     return statement;
   }

@@ -21,9 +21,9 @@ import { CommitmentViews } from './commitment-views.js';
 
 const EFFECTIVE_PAGE = 5_000;
 /** Versions read per turn of the event loop while the timelines are read in the background. */
-const WARM_PAGE = 20_000;
+const WARM_PAGE = 5_000;
 /** Views decoded per turn of the event loop while they are read in the background. */
-const WARM_VIEWS = 1_000;
+const WARM_VIEWS = 250;
 /** Decoded version states kept for as-of answers (most moments need the same few states per commitment). */
 const STATES_KEPT = 100_000;
 /** The states kept as UTF-8 are kept in blocks of this many bytes. */

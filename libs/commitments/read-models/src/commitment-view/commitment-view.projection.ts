@@ -390,31 +390,29 @@ export interface VersionRef {
 
 /**
  * Calls `visit` with the versions after `position`, in log order, a page at a time: all of
- * them, or only the first `limit`. Returns how many it visited.
+ * them, or only the first `limit`. Returns how many it visited. `visit` gets the same
+ * object each time, filled with the next version: it must copy what it keeps.
  */
 export function versionsAfter(db: ProjectionDb, position: number, visit: (version: VersionRef) => void, limit = Infinity): number {
+  const v = { position: 0, id: '', revision: 0, recordedAt: 0, reports: 0, stateAt: 0, state: null as string | null, reportedFor: null as string | null, value: null as number | null, disbursedVnd: null as string | null };
   let visited = 0;
   for (let after = position; visited < limit; ) {
     const size = Math.min(VERSIONS_PAGE, limit - visited);
-    const page = db.all<{
-      position: number; id: string; revision: number; recorded_at: number; reports: number; state_at: number; state: string | null;
-      day: string | null; value: string | null; disbursed: string | null;
-    }>(
+    // The report's value as its JSON text, which `Number` reads as `JSON.parse` would (SQLite's own conversion may round otherwise).
+    const page = db.allArrays<[number, string, number, number, number, number, string | null, string | null, string | null, string | null]>(
       `SELECT position, id, revision, recorded_at, reports, state_at, state,
-         report ->> '$.reportedFor' AS day, report -> '$.value' AS value, report ->> '$.disbursedVnd' AS disbursed
+         report ->> '$.reportedFor', report -> '$.value', report ->> '$.disbursedVnd'
        FROM commitment_versions WHERE position > ? ORDER BY position LIMIT ?`,
       after, size,
     );
     for (const r of page) {
-      visit({
-        position: r.position, id: r.id, revision: r.revision, recordedAt: r.recorded_at, reports: r.reports, stateAt: r.state_at, state: r.state,
-        // The value as JSON text, parsed as `JSON.parse` would (not by SQLite's own conversion).
-        reportedFor: r.day, value: r.value === null ? null : (JSON.parse(r.value) as number), disbursedVnd: r.disbursed,
-      });
+      v.position = r[0]; v.id = r[1]; v.revision = r[2]; v.recordedAt = r[3]; v.reports = r[4]; v.stateAt = r[5]; v.state = r[6];
+      v.reportedFor = r[7]; v.value = r[8] === null ? null : Number(r[8]); v.disbursedVnd = r[9];
+      visit(v);
     }
     visited += page.length;
     if (page.length < size) break;
-    after = page[page.length - 1]!.position;
+    after = page[page.length - 1]![0];
   }
   return visited;
 }
