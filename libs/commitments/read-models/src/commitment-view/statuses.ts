@@ -39,15 +39,16 @@ export function scheduleIndexOn(view: CommitmentView, todayNumber: number, rules
   if (status === 'fulfilled') return view.fulfilment?.onTime ? SCHEDULE.DONE_ON_TIME : SCHEDULE.DONE_LATE;
   if (status === 'declined' || status === 'withdrawn' || status === 'cancelled') return SCHEDULE.CLOSED;
   if (status === 'fulfillment_claimed' && view.claim && view.claim.claimedOn <= view.deadline) return SCHEDULE.IN_TERM;
-  const left = dayNumber(view.deadline) - todayNumber;
+  const deadline = dayNumber(view.deadline);
+  const left = deadline - todayNumber;
   if (left < 0) return SCHEDULE.OVERDUE;
-  if (status === 'active' && lagsInLastQuarter(view, todayNumber, rules.atRiskMargin)) return SCHEDULE.AT_RISK;
+  if (status === 'active' && lagsInLastQuarter(view, deadline, todayNumber, rules.atRiskMargin)) return SCHEDULE.AT_RISK;
   return left <= rules.dueSoonDays ? SCHEDULE.DUE_SOON : SCHEDULE.IN_TERM;
 }
 
-function lagsInLastQuarter(view: CommitmentView, todayNumber: number, margin: number): boolean {
+function lagsInLastQuarter(view: CommitmentView, deadline: number, todayNumber: number, margin: number): boolean {
   const start = dayNumber(view.activatedOn ?? view.proposedOn);
-  const span = dayNumber(view.deadline) - start;
+  const span = deadline - start;
   if (span <= 0) return false;
   const elapsed = (todayNumber - start) / span;
   if (elapsed < 0.75) return false;
