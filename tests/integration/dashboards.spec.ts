@@ -260,6 +260,7 @@ describe('the dashboards over GraphQL', () => {
 /** The demo's views with a stamp the test moves, counting how often the current views are read. */
 class StampedViews extends FoldedCommitmentViews {
   reads = 0;
+  asOfReads = 0;
   position = 1;
   /** Leaves out the cancelled commitments: a change the test makes without moving the stamp. */
   hideCancelled = false;
@@ -268,6 +269,11 @@ class StampedViews extends FoldedCommitmentViews {
     this.reads += 1;
     const views = await super.current();
     return this.hideCancelled ? views.filter((v) => v.status !== 'cancelled') : views;
+  }
+
+  override async asOf(moment: Date): Promise<readonly CommitmentView[]> {
+    this.asOfReads += 1;
+    return super.asOf(moment);
   }
 
   override stamp(): string {
@@ -303,6 +309,23 @@ describe('the dashboards\' answers, reused', () => {
     stamped.position += 1;
     await Promise.all([ask(query), ask(query)]);
     expect(stamped.reads).toBe(2);
+  });
+
+  it('reads the views as of a moment once for the dashboards one page asks about it together, each answered as if asked alone', async () => {
+    const moment = '2025-10-15T23:59:59+07:00';
+    const fields = {
+      overview: `regionOverview(asOf: "${moment}") { asOfDay tracks { track total bySchedule { schedule count } } matrix { cells { committer counterparty count } } overdue { id daysOverdue } }`,
+      transport: `trackDashboard(track: TRANSPORT, asOf: "${moment}") { total upcomingDeadlines { id daysLeft schedule } byProvince { province { code } made overdue } }`,
+      health: `trackDashboard(track: HEALTH, asOf: "${moment}") { total upcomingDeadlines { id daysLeft schedule } byProvince { province { code } made overdue } }`,
+      scorecard: `provinceScorecard(province: "79", asOf: "${moment}") { made received inTerm dueSoon overdue noReportSince { days } }`,
+    };
+    const reads = stamped.asOfReads;
+    const together = await ask(`{ ${Object.entries(fields).map(([alias, field]) => `${alias}: ${field}`).join(' ')} }`);
+    expect(stamped.asOfReads).toBe(reads + 1);
+    expect(together.data!['health']).toMatchObject({ upcomingDeadlines: [{ daysLeft: 16, schedule: 'DUE_SOON' }] });
+    stamped.position += 1;
+    for (const [alias, field] of Object.entries(fields)) expect((await ask(`{ ${alias}: ${field} }`)).data![alias]).toEqual(together.data![alias]);
+    expect(stamped.asOfReads).toBe(reads + 1 + 4);
   });
 
   it('does not keep a failure: an unknown province is looked up again each time', async () => {

@@ -75,8 +75,12 @@ export function daysBetween(from: string, to: string): number {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Days since 1970-01-01 of a YYYY-MM-DD day (Hinnant's days_from_civil). */
-function dayNumber(day: string): number {
+/**
+ * Days since 1970-01-01 of a YYYY-MM-DD day (Hinnant's days_from_civil; anything but a real
+ * calendar day goes through Date.parse, NaN for what is no date): `daysBetween(a, b)` is
+ * `dayNumber(b) - dayNumber(a)`, so a caller comparing many days with one works it out once.
+ */
+export function dayNumber(day: string): number {
   const y = digits(day, 0, 4);
   const m = digits(day, 5, 7);
   const d = digits(day, 8, 10);

@@ -4,7 +4,9 @@ import type { CommitmentView } from '@council/commitments/read-models';
  * Every commitment's view, as it stands, as it stood at a moment (only what was recorded
  * up to then), or as things were on the ground on a day (only facts effective by then).
  * The dashboards read through this port; the projector's read models and the log provide
- * it, so the dashboards know nothing of storage.
+ * it, so the dashboards know nothing of storage. An array handed out is never changed
+ * afterwards (a change gives a new array): the dashboards keep what they worked out of an
+ * array, by index, for as long as the array lives (`judgementOf`).
  */
 export abstract class CommitmentViews {
   abstract current(): Promise<readonly CommitmentView[]>;

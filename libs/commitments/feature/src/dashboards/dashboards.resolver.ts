@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { provinceScorecard, regionOverview, trackDashboard } from '@council/commitments/read-models';
+import { type CommitmentView, type DashboardOptions, provinceScorecard, regionOverview, trackDashboard } from '@council/commitments/read-models';
 import { Clock, NotFoundError, vietnamDate } from '@council/platform/event-sourcing';
 import { AnswerVersion, DateScalar, DateTimeScalar } from '@council/platform/nest';
 import { RegionReader } from '@council/region/feature';
@@ -55,6 +55,8 @@ export class DashboardsResolver {
   ) {}
 
   private readonly answers = new Map<string, { stamp: string; region: Region; answer: Promise<unknown> }>();
+  /** The views being read as of a moment (by moment), while dashboards computed from them are running. */
+  private readonly reading = new Map<string, { stamp: string; views: Promise<readonly CommitmentView[]>; users: number }>();
 
   @Query(() => TrackDashboard, { description: 'One track: counts by status, on-time rate, indicator totals, budget vs disbursed, provinces, upcoming deadlines.' })
   async trackDashboard(
@@ -63,10 +65,9 @@ export class DashboardsResolver {
     @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<TrackDashboard> {
-    return this.remember(['track', track, asOf, effectiveAsOf, provinces], async (region) => {
-      const { views, today, options } = await this.load(asOf, effectiveAsOf, provinces);
-      return toTrackDashboard(trackDashboard(views, track, today, region, options), region);
-    });
+    return this.remember(['track', track, asOf, effectiveAsOf, provinces], (region) =>
+      this.withViews(asOf, effectiveAsOf, provinces, (views, today, options) => toTrackDashboard(trackDashboard(views, track, today, region, options), region)),
+    );
   }
 
   @Query(() => ProvinceScorecard, { description: 'How a province keeps its word: made and received, fulfilled on time or late, overdue, rates, reports.' })
@@ -76,11 +77,12 @@ export class DashboardsResolver {
     @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<ProvinceScorecard> {
-    return this.remember(['province', province, asOf, effectiveAsOf, provinces], async (region) => {
-      const { views, today, options } = await this.load(asOf, effectiveAsOf, provinces);
-      if (!region.provinces[province]) throw new NotFoundError(`no province ${province}`);
-      return toProvinceScorecard(provinceScorecard(views, province, today, region, options), region);
-    });
+    return this.remember(['province', province, asOf, effectiveAsOf, provinces], (region) =>
+      this.withViews(asOf, effectiveAsOf, provinces, (views, today, options) => {
+        if (!region.provinces[province]) throw new NotFoundError(`no province ${province}`);
+        return toProvinceScorecard(provinceScorecard(views, province, today, region, options), region);
+      }),
+    );
   }
 
   @Query(() => RegionOverview, { description: 'Each track summarised, the province × province matrix of commitments, and what is overdue.' })
@@ -89,10 +91,9 @@ export class DashboardsResolver {
     @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<RegionOverview> {
-    return this.remember(['region', asOf, effectiveAsOf, provinces], async (region) => {
-      const { views, today, options } = await this.load(asOf, effectiveAsOf, provinces);
-      return toRegionOverview(regionOverview(views, today, region, options), region);
-    });
+    return this.remember(['region', asOf, effectiveAsOf, provinces], (region) =>
+      this.withViews(asOf, effectiveAsOf, provinces, (views, today, options) => toRegionOverview(regionOverview(views, today, region, options), region)),
+    );
   }
 
   /**
@@ -126,23 +127,51 @@ export class DashboardsResolver {
     @Args('effectiveAsOf', EFFECTIVE_AS_OF) effectiveAsOf?: string | null,
     @Args('provinces', PROVINCES) provinces?: ProvinceView | null,
   ): Promise<ProjectDashboard> {
-    return this.remember(['project', id, asOf, effectiveAsOf, provinces], async (region) => {
-      const { views, today, options } = await this.load(asOf, effectiveAsOf, provinces);
-      const project = region.projects[id];
-      if (!project) throw new NotFoundError(`no project ${id}`);
-      const own = views.filter((v) => v.projectId === id);
-      return {
-        ...toTrackDashboard(trackDashboard(own, project.track, today, region, options), region),
-        project: { id: project.projectId, name: project.name, track: project.track, provinces: [...project.provinces], ...(project.nameEn && { nameEn: project.nameEn }) },
-        commitments: await this.presenter.presentAllOn(own, today),
-      };
-    });
+    return this.remember(['project', id, asOf, effectiveAsOf, provinces], (region) =>
+      this.withViews(asOf, effectiveAsOf, provinces, async (views, today, options) => {
+        const project = region.projects[id];
+        if (!project) throw new NotFoundError(`no project ${id}`);
+        const own = views.filter((v) => v.projectId === id);
+        return {
+          ...toTrackDashboard(trackDashboard(own, project.track, today, region, options), region),
+          project: { id: project.projectId, name: project.name, track: project.track, provinces: [...project.provinces], ...(project.nameEn && { nameEn: project.nameEn }) },
+          commitments: await this.presenter.presentAllOn(own, today),
+        };
+      }),
+    );
   }
 
-  /** The views to judge, the day in Việt Nam schedules are judged on, and which provinces to count by. */
-  private async load(asOf: Date | null | undefined, effectiveAsOf: string | null | undefined, provinces: ProvinceView | null | undefined) {
-    const views = await (effectiveAsOf ? this.views.effectiveOn(effectiveAsOf, asOf ?? undefined) : asOf ? this.views.asOf(asOf) : this.views.current());
+  /**
+   * The views to judge, the day in Việt Nam schedules are judged on, and which provinces to
+   * count by. Dashboards asked about the same moment at the same time (the overview page
+   * asks four in one document) share one read of the views as of it, and so one judgement
+   * of them (the read models' `judgementOf`); the read is let go of once the last of them
+   * is done, so nothing more is kept between questions.
+   */
+  private async withViews<T>(
+    asOf: Date | null | undefined,
+    effectiveAsOf: string | null | undefined,
+    provinces: ProvinceView | null | undefined,
+    compute: (views: readonly CommitmentView[], today: string, options: DashboardOptions) => T | Promise<T>,
+  ): Promise<T> {
     const today = effectiveAsOf ?? vietnamDate(asOf ?? this.clock.now());
-    return { views, today, options: { provinces: provinces ?? ProvinceView.AS_THEY_ARE } };
+    const options = { provinces: provinces ?? ProvinceView.AS_THEY_ARE };
+    const read = () => (effectiveAsOf ? this.views.effectiveOn(effectiveAsOf, asOf ?? undefined) : asOf ? this.views.asOf(asOf) : this.views.current());
+    const stamp = this.views.stamp();
+    // The current views are one array while they stand (CommitmentViews): nothing to share.
+    if (stamp === undefined || (!asOf && !effectiveAsOf)) return compute(await read(), today, options);
+    const key = `${asOf?.toISOString() ?? ''}|${effectiveAsOf ?? ''}`;
+    let reading = this.reading.get(key);
+    if (!reading || reading.stamp !== stamp) {
+      reading = { stamp, views: read(), users: 0 };
+      this.reading.set(key, reading);
+    }
+    reading.users += 1;
+    try {
+      return await compute(await reading.views, today, options);
+    } finally {
+      reading.users -= 1;
+      if (reading.users === 0 && this.reading.get(key) === reading) this.reading.delete(key);
+    }
   }
 }

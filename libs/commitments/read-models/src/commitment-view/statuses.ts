@@ -1,4 +1,4 @@
-import { daysBetween } from '@council/platform/event-sourcing';
+import { dayNumber } from '@council/platform/event-sourcing';
 import type { CommitmentView } from './commitment-view.js';
 
 export type ScheduleStatus = 'IN_TERM' | 'DUE_SOON' | 'AT_RISK' | 'OVERDUE' | 'DONE_ON_TIME' | 'DONE_LATE' | 'CLOSED';
@@ -20,22 +20,37 @@ export function progressOf(view: CommitmentView): number | null {
   return (actual - baseline) / (target - baseline);
 }
 
+/** Every schedule status, in the order the dashboards count them; `scheduleIndexOn` answers an index into it. */
+export const SCHEDULE_STATUSES: readonly ScheduleStatus[] = ['IN_TERM', 'DUE_SOON', 'AT_RISK', 'OVERDUE', 'DONE_ON_TIME', 'DONE_LATE', 'CLOSED'];
+/** Each schedule status's index in SCHEDULE_STATUSES. */
+export const SCHEDULE = { IN_TERM: 0, DUE_SOON: 1, AT_RISK: 2, OVERDUE: 3, DONE_ON_TIME: 4, DONE_LATE: 5, CLOSED: 6 } as const satisfies Record<ScheduleStatus, number>;
+
 /** The schedule status on `today` (YYYY-MM-DD): derived from the clock, never stored. */
 export function scheduleStatus(view: CommitmentView, today: string, rules: ScheduleRules = DEFAULT_SCHEDULE_RULES): ScheduleStatus {
-  if (view.status === 'fulfilled') return view.fulfilment?.onTime ? 'DONE_ON_TIME' : 'DONE_LATE';
-  if (view.status === 'declined' || view.status === 'withdrawn' || view.status === 'cancelled') return 'CLOSED';
-  if (view.status === 'fulfillment_claimed' && view.claim && view.claim.claimedOn <= view.deadline) return 'IN_TERM';
-  const left = daysBetween(today, view.deadline);
-  if (left < 0) return 'OVERDUE';
-  if (view.status === 'active' && lagsInLastQuarter(view, today, rules.atRiskMargin)) return 'AT_RISK';
-  return left <= rules.dueSoonDays ? 'DUE_SOON' : 'IN_TERM';
+  return SCHEDULE_STATUSES[scheduleIndexOn(view, dayNumber(today), rules)]!;
 }
 
-function lagsInLastQuarter(view: CommitmentView, today: string, margin: number): boolean {
-  const start = view.activatedOn ?? view.proposedOn;
-  const span = daysBetween(start, view.deadline);
+/**
+ * The same as an index into SCHEDULE_STATUSES, on the day `todayNumber` (`dayNumber(today)`):
+ * the dashboards judge tens of thousands of views on one day and work the day out once.
+ */
+export function scheduleIndexOn(view: CommitmentView, todayNumber: number, rules: ScheduleRules = DEFAULT_SCHEDULE_RULES): number {
+  const status = view.status;
+  if (status === 'fulfilled') return view.fulfilment?.onTime ? SCHEDULE.DONE_ON_TIME : SCHEDULE.DONE_LATE;
+  if (status === 'declined' || status === 'withdrawn' || status === 'cancelled') return SCHEDULE.CLOSED;
+  if (status === 'fulfillment_claimed' && view.claim && view.claim.claimedOn <= view.deadline) return SCHEDULE.IN_TERM;
+  const deadline = dayNumber(view.deadline);
+  const left = deadline - todayNumber;
+  if (left < 0) return SCHEDULE.OVERDUE;
+  if (status === 'active' && lagsInLastQuarter(view, deadline, todayNumber, rules.atRiskMargin)) return SCHEDULE.AT_RISK;
+  return left <= rules.dueSoonDays ? SCHEDULE.DUE_SOON : SCHEDULE.IN_TERM;
+}
+
+function lagsInLastQuarter(view: CommitmentView, deadline: number, todayNumber: number, margin: number): boolean {
+  const start = dayNumber(view.activatedOn ?? view.proposedOn);
+  const span = deadline - start;
   if (span <= 0) return false;
-  const elapsed = daysBetween(start, today) / span;
+  const elapsed = (todayNumber - start) / span;
   if (elapsed < 0.75) return false;
   return elapsed - Math.max(0, progressOf(view) ?? 0) > margin;
 }

@@ -179,3 +179,39 @@ describe('the region overview on 2025-07-15', () => {
     expect({ ...regionOverview(VIEWS, before, region, ARE), provinces: 'x' }).toEqual({ ...regionOverview(VIEWS, before, region, WERE), provinces: 'x' });
   });
 });
+
+describe('money beyond 2^53 đồng', () => {
+  // 3,000 budgets of 999,999,999,999,999 đồng each (half of them with 500,000,000,000,001 disbursed),
+  // one of 10^19 with 9,999,999,999,999,999,999 disbursed, and one of 30 digits from another province.
+  const MANY: CommitmentView[] = [
+    ...Array.from({ length: 3000 }, (_, i) => view(`b-${i}`, '79', ['75'], { budgetVnd: '999999999999999', disbursedVnd: i % 2 ? '500000000000001' : null })),
+    view('big', '79', ['75'], { budgetVnd: '10000000000000000000', disbursedVnd: '9999999999999999999' }),
+    view('huge', '75', ['79'], { budgetVnd: '123456789012345678901234567890' }),
+  ];
+
+  it('sums a province’s budgets and disbursements to the last đồng', () => {
+    expect(provinceScorecard(MANY, '79', TODAY, region, WERE).budget).toEqual({
+      commitments: 3001, budgetVnd: '12999999999999997000', disbursedVnd: '10750000000000001499', noDisbursementReport: 1500, disbursementRate: 0.826923,
+    });
+  });
+
+  it('sums a track’s budgets to the last đồng, a 30-digit one included', () => {
+    expect(trackDashboard(MANY, 'transport', TODAY, region, WERE).budget).toMatchObject({ commitments: 3002, budgetVnd: '123456789025345678901234564890', disbursedVnd: '10750000000000001499' });
+    expect(regionOverview(MANY, TODAY, region, WERE).tracks[0]!.budget.budgetVnd).toBe('123456789025345678901234564890');
+  });
+});
+
+describe('several dashboards from the same views', () => {
+  it('answer each day and each way of counting provinces as if asked alone', () => {
+    const shared = [...VIEWS];
+    for (const day of ['2024-06-01', TODAY, '2026-01-01'])
+      for (const options of [ARE, WERE]) {
+        expect(regionOverview(shared, day, region, options)).toEqual(regionOverview([...VIEWS], day, region, options));
+        expect(trackDashboard(shared, 'transport', day, region, options)).toEqual(trackDashboard([...VIEWS], 'transport', day, region, options));
+        expect(provinceScorecard(shared, '79', day, region, options)).toEqual(provinceScorecard([...VIEWS], '79', day, region, options));
+      }
+    // The days differ in what they show, so a judgement of one day served on another would not pass.
+    expect(regionOverview(shared, '2024-06-01', region, ARE).overdue).toEqual([]);
+    expect(regionOverview(shared, TODAY, region, ARE).overdue).toHaveLength(1);
+  });
+});

@@ -1,9 +1,10 @@
 import { daysBetween } from '@council/platform/event-sourcing';
 import type { Region } from '@council/region/domain';
 import type { CommitmentView } from '../commitment-view/commitment-view.js';
-import { ascending, type DashboardOptions, isOpen, judge, type JudgedCommitment, type ProvinceView, shownAs, tookEffect } from './judged-commitment.js';
+import { SCHEDULE } from '../commitment-view/statuses.js';
+import { ascending, type DashboardOptions, isOpen, judgementOf, type ProvinceView, shownAs, tookEffect } from './judged-commitment.js';
 import { lastReportedFor, reportCount } from './report-summary.js';
-import { average, type BudgetTotals, budgetTotals, rate } from './tallies.js';
+import { type BudgetTotals, BudgetTally, rate } from './tallies.js';
 
 export interface CommitmentRef {
   readonly id: string;
@@ -65,52 +66,76 @@ export function provinceScorecard(
   region: Region,
   options: DashboardOptions,
 ): ProvinceScorecard {
+  const judgement = judgementOf(views, today, region, options);
   const code = shownAs(province, today, region, options);
-  const effective = judge(views, today, region, options).filter((j) => tookEffect(j.view));
-  const made = effective.filter((j) => j.committer === code);
+  const self = judgement.party(province);
+  let made = 0;
+  let received = 0;
+  let internal = 0;
+  let open = 0;
+  let dueSoon = 0;
+  let atRisk = 0;
+  let overdue = 0;
+  let cancelled = 0;
+  let fulfilled = 0;
+  let late = 0;
+  let daysLate = 0;
+  const budget = new BudgetTally();
+  // Of its active commitments: the one with the oldest latest report, and those never reported.
+  let oldest: { since: string; view: CommitmentView } | undefined;
+  const neverReported: CommitmentView[] = [];
+  for (let i = 0; i < views.length; i++) {
+    const view = views[i]!;
+    if (!tookEffect(view)) continue;
+    const receives = judgement.hasCounterparty(view, self);
+    if (receives) received += 1;
+    if (judgement.party(view.committer) !== self) continue;
+    made += 1;
+    if (receives) internal += 1;
+    if (isOpen(view)) {
+      open += 1;
+      const schedule = judgement.schedule(i);
+      if (schedule === SCHEDULE.OVERDUE) overdue += 1;
+      else if (schedule === SCHEDULE.DUE_SOON) dueSoon += 1;
+      else if (schedule === SCHEDULE.AT_RISK) atRisk += 1;
+    }
+    if (view.status === 'fulfilled') {
+      fulfilled += 1;
+      const fulfilment = view.fulfilment!;
+      if (!fulfilment.onTime) {
+        late += 1;
+        daysLate += fulfilment.daysLate;
+      }
+    } else if (view.status === 'cancelled') cancelled += 1;
+    budget.add(view);
+    if (view.status === 'active') {
+      if (reportCount(view) === 0) neverReported.push(view);
+      else {
+        const since = lastReportedFor(view)!;
+        if (!oldest || (ascending(since, oldest.since) || ascending(view.id, oldest.view.id)) < 0) oldest = { since, view };
+      }
+    }
+  }
   return {
     province: code,
     today,
     provinces: options.provinces,
-    made: made.length,
-    received: effective.filter((j) => j.counterparties.includes(code)).length,
-    internal: made.filter((j) => j.counterparties.includes(code)).length,
-    ...outcomes(made),
-    budget: budgetTotals(made.map((j) => j.view)),
-    ...reporting(made.map((j) => j.view).filter((v) => v.status === 'active'), today),
-  };
-}
-
-type Outcomes = Pick<ProvinceScorecard, 'fulfilledOnTime' | 'fulfilledLate' | 'inTerm' | 'dueSoon' | 'atRisk' | 'overdue' | 'cancelled' | 'fulfilmentRate' | 'averageDelayDays'>;
-
-function outcomes(made: readonly JudgedCommitment[]): Outcomes {
-  const open = made.filter((j) => isOpen(j.view));
-  const fulfilled = made.filter((j) => j.view.status === 'fulfilled').map((j) => j.view.fulfilment!);
-  const late = fulfilled.filter((f) => !f.onTime);
-  const overdue = open.filter((j) => j.schedule === 'OVERDUE').length;
-  return {
-    fulfilledOnTime: fulfilled.length - late.length,
-    fulfilledLate: late.length,
-    inTerm: open.length - overdue,
-    dueSoon: open.filter((j) => j.schedule === 'DUE_SOON').length,
-    atRisk: open.filter((j) => j.schedule === 'AT_RISK').length,
+    made,
+    received,
+    internal,
+    fulfilledOnTime: fulfilled - late,
+    fulfilledLate: late,
+    inTerm: open - overdue,
+    dueSoon,
+    atRisk,
     overdue,
-    cancelled: made.filter((j) => j.view.status === 'cancelled').length,
-    fulfilmentRate: rate(fulfilled.length, fulfilled.length + overdue),
-    averageDelayDays: average(late.map((f) => f.daysLate)),
+    cancelled,
+    fulfilmentRate: rate(fulfilled, fulfilled + overdue),
+    averageDelayDays: rate(daysLate, late),
+    budget: budget.totals(),
+    noReportSince: oldest ? { since: oldest.since, commitment: ref(oldest.view), days: daysBetween(oldest.since, today) } : null,
+    neverReported: neverReported.map(ref).sort((a, b) => ascending(a.id, b.id)),
   };
 }
 
 const ref = (v: CommitmentView): CommitmentRef => ({ id: v.id, title: v.title, track: v.track, deadline: v.deadline });
-
-function reporting(active: readonly CommitmentView[], today: string): Pick<ProvinceScorecard, 'noReportSince' | 'neverReported'> {
-  const lastReports = active
-    .filter((v) => reportCount(v) > 0)
-    .map((v) => ({ since: lastReportedFor(v)!, commitment: ref(v) }))
-    .sort((a, b) => ascending(a.since, b.since) || ascending(a.commitment.id, b.commitment.id));
-  const oldest = lastReports[0];
-  return {
-    noReportSince: oldest ? { ...oldest, days: daysBetween(oldest.since, today) } : null,
-    neverReported: active.filter((v) => reportCount(v) === 0).map(ref).sort((a, b) => ascending(a.id, b.id)),
-  };
-}

@@ -1,9 +1,9 @@
-import { daysBetween } from '@council/platform/event-sourcing';
+import { dayNumber } from '@council/platform/event-sourcing';
 import type { Region } from '@council/region/domain';
 import type { CommitmentView } from '../commitment-view/commitment-view.js';
-import { DEFAULT_SCHEDULE_RULES, type ScheduleStatus } from '../commitment-view/statuses.js';
-import { ascending, type DashboardOptions, isOpen, judge, type JudgedCommitment, type ProvinceView, tookEffect } from './judged-commitment.js';
-import { type IndicatorTotal, indicatorTotals, summarise, type TrackSummary } from './tallies.js';
+import { DEFAULT_SCHEDULE_RULES, SCHEDULE, SCHEDULE_STATUSES, type ScheduleStatus } from '../commitment-view/statuses.js';
+import { ascending, type DashboardOptions, isOpen, type Judgement, judgementOf, type ProvinceView, tookEffect } from './judged-commitment.js';
+import { IndicatorTallies, type IndicatorTotal, TrackTally, type TrackSummary } from './tallies.js';
 
 /** One province's row: commitments that took effect, with the province as shown. */
 export interface ProvinceBreakdown {
@@ -45,37 +45,76 @@ export function trackDashboard(
   region: Region,
   options: DashboardOptions,
 ): TrackDashboard {
-  const judged = judge(views.filter((v) => v.track === track), today, region, options);
+  const judgement = judgementOf(views, today, region, options);
+  const tally = new TrackTally();
+  const indicators = new IndicatorTallies();
+  const provinces = new ProvinceTallies(judgement);
+  const upcoming: UpcomingDeadline[] = [];
+  const todayNumber = dayNumber(today);
+  for (let i = 0; i < views.length; i++) {
+    const view = views[i]!;
+    if (view.track !== track) continue;
+    const schedule = judgement.schedule(i);
+    tally.add(view, schedule);
+    indicators.add(view);
+    if (tookEffect(view)) provinces.add(view, schedule);
+    if (isOpen(view)) {
+      const daysLeft = dayNumber(view.deadline) - todayNumber;
+      if (daysLeft >= 0 && daysLeft <= DEFAULT_SCHEDULE_RULES.dueSoonDays) {
+        const committer = judgement.shown[judgement.party(view.committer)]!;
+        upcoming.push({ id: view.id, title: view.title, committer, deadline: view.deadline, daysLeft, schedule: SCHEDULE_STATUSES[schedule]! });
+      }
+    }
+  }
   return {
-    ...summarise(track, judged),
+    ...tally.summary(track),
     today,
     provinces: options.provinces,
-    indicators: indicatorTotals(judged.map((j) => j.view)),
-    byProvince: provinceBreakdown(judged),
-    upcomingDeadlines: upcomingDeadlines(judged, today),
+    indicators: indicators.totals(),
+    byProvince: provinces.breakdown(),
+    upcomingDeadlines: upcoming.sort((a, b) => a.daysLeft - b.daysLeft || ascending(a.id, b.id)),
   };
 }
 
-function provinceBreakdown(judged: readonly JudgedCommitment[]): ProvinceBreakdown[] {
-  const effective = judged.filter((j) => tookEffect(j.view));
-  const provinces = new Set(effective.flatMap((j) => [j.committer, ...j.counterparties]));
-  return [...provinces].sort(ascending).map((province) => {
-    const made = effective.filter((j) => j.committer === province);
-    return {
-      province,
-      made: made.length,
-      received: effective.filter((j) => j.counterparties.includes(province)).length,
-      active: made.filter((j) => isOpen(j.view)).length,
-      overdue: made.filter((j) => j.schedule === 'OVERDUE').length,
-      fulfilled: made.filter((j) => j.view.status === 'fulfilled').length,
-    };
-  });
+interface ProvinceRow {
+  made: number;
+  received: number;
+  active: number;
+  overdue: number;
+  fulfilled: number;
 }
 
-function upcomingDeadlines(judged: readonly JudgedCommitment[], today: string): UpcomingDeadline[] {
-  return judged
-    .filter((j) => isOpen(j.view))
-    .map(({ view, committer, schedule }) => ({ id: view.id, title: view.title, committer, deadline: view.deadline, daysLeft: daysBetween(today, view.deadline), schedule }))
-    .filter((u) => u.daysLeft >= 0 && u.daysLeft <= DEFAULT_SCHEDULE_RULES.dueSoonDays)
-    .sort((a, b) => a.daysLeft - b.daysLeft || ascending(a.id, b.id));
+/** The rows of `byProvince` by province as shown (its index), in the order first met. */
+class ProvinceTallies {
+  private readonly rows: (ProvinceRow | undefined)[] = [];
+  private readonly met: number[] = [];
+
+  constructor(private readonly judgement: Judgement) {}
+
+  private row(province: number): ProvinceRow {
+    let row = this.rows[province];
+    if (!row) {
+      row = { made: 0, received: 0, active: 0, overdue: 0, fulfilled: 0 };
+      this.rows[province] = row;
+      this.met.push(province);
+    }
+    return row;
+  }
+
+  /** A commitment that took effect, whose schedule is `schedule`. */
+  add(view: CommitmentView, schedule: number): void {
+    const made = this.row(this.judgement.party(view.committer));
+    made.made += 1;
+    if (isOpen(view)) made.active += 1;
+    if (schedule === SCHEDULE.OVERDUE) made.overdue += 1;
+    if (view.status === 'fulfilled') made.fulfilled += 1;
+    for (const counterparty of this.judgement.counterparties(view)) this.row(counterparty).received += 1;
+  }
+
+  breakdown(): ProvinceBreakdown[] {
+    const shown = this.judgement.shown;
+    return this.met
+      .map((p) => ({ province: shown[p]!, ...this.rows[p]! }))
+      .sort((a, b) => ascending(a.province, b.province));
+  }
 }
