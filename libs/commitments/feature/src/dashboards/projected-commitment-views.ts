@@ -228,6 +228,10 @@ class Versions {
   readonly reportDay = new Column(int32, 1024);
   readonly reportValue = new Column(float64, 1024);
   readonly reportDisbursed = new Column(float64, 1024);
+  /** Among this version and the ones before it, the one whose report is the latest by the day reported for (ties: recorded last); -1: none. */
+  readonly bestReport = new Column(int32, 1024);
+  /** The same among the reports that gave a total disbursed. */
+  readonly bestPaid = new Column(int32, 1024);
   /** Amounts disbursed that no number prints back exactly, by version. */
   readonly oddAmounts = new Map<number, string>();
   /** Each commitment's number, in the order first seen (views and versions share it). */
@@ -266,18 +270,26 @@ class Versions {
     } else {
       this.stateEnd.set(at, 0);
     }
-    if (v.reportedFor === null) {
-      this.reportDay.set(at, -1);
-      return;
+    const day = v.reportedFor === null ? -1 : this.day(v.reportedFor);
+    this.reportDay.set(at, day);
+    let paid = false;
+    if (day >= 0) {
+      this.reportValue.set(at, v.value!);
+      const amount = v.disbursedVnd;
+      const n = amount === null ? NaN : Number(amount);
+      paid = amount !== null;
+      if (amount !== null && String(n) !== amount) {
+        this.reportDisbursed.set(at, -Infinity);
+        this.oddAmounts.set(at, amount);
+      } else {
+        this.reportDisbursed.set(at, n);
+      }
     }
-    this.reportDay.set(at, this.day(v.reportedFor));
-    this.reportValue.set(at, v.value!);
-    const amount = v.disbursedVnd;
-    if (amount === null) return this.reportDisbursed.set(at, NaN);
-    const n = Number(amount);
-    if (String(n) === amount) return this.reportDisbursed.set(at, n);
-    this.reportDisbursed.set(at, -Infinity);
-    this.oddAmounts.set(at, amount);
+    // A report for a day as late or later than the best so far is the latest by the day reported for (it was recorded after).
+    const best = previous < 0 ? -1 : this.bestReport.values[previous]!;
+    this.bestReport.set(at, day >= 0 && (best < 0 || this.days[day]! >= this.days[this.reportDay.values[best]!]!) ? at : best);
+    const bestPaid = previous < 0 ? -1 : this.bestPaid.values[previous]!;
+    this.bestPaid.set(at, paid && (bestPaid < 0 || this.days[day]! >= this.days[this.reportDay.values[bestPaid]!]!) ? at : bestPaid);
   }
 
 
@@ -307,7 +319,7 @@ class Versions {
   private columns(): Column<Float64Array | Int32Array>[] {
     return [
       this.recordedAt, this.position, this.revision, this.reports, this.stateAt, this.previous, this.stateStart, this.stateEnd,
-      this.reportDay, this.reportValue, this.reportDisbursed,
+      this.reportDay, this.reportValue, this.reportDisbursed, this.bestReport, this.bestPaid,
     ];
   }
 
@@ -331,8 +343,9 @@ class Versions {
    * Puts each commitment's versions next to each other, in log order, once many came in
    * log order since the last time: an as-of answer walks each commitment's versions back
    * from its latest, which then reads memory in sequence instead of jumping across the log.
+   * The commitments numbered in `slots` (its first `given`) come first, in that order.
    */
-  putInOrder(): void {
+  putInOrder(slots: Int32Array, given: number): void {
     if (this.unordered === 0 || this.unordered * 10 < this.count) return;
     const count = this.count;
     const previous = this.previous.values;
@@ -341,7 +354,12 @@ class Versions {
     const next = new Int32Array(count);
     let placed = 0;
     const latestPlusOne = this.latestPlusOne.values;
-    for (let slot = 0; slot < this.slots.size; slot++) {
+    // The commitments in the order given first (the views' current order: an as-of answer then reads the columns front to back), then any others.
+    const done = new Uint8Array(this.slots.size);
+    for (let k = 0; k < given + this.slots.size; k++) {
+      const slot = k < given ? slots[k]! : k - given;
+      if (done[slot]) continue;
+      done[slot] = 1;
       const latest = latestPlusOne[slot]! - 1;
       if (latest < 0) continue;
       let length = 0;
@@ -357,14 +375,18 @@ class Versions {
     }
     for (const column of [this.revision, this.reports, this.reportDay]) column.reorder(order, scratch.int32);
     this.previous.values.set(next);
+    // The best reports are version numbers: renumbered as the versions moved.
+    const moved = next;
+    for (let i = 0; i < count; i++) moved[order[i]!] = i;
+    for (const column of [this.bestReport, this.bestPaid]) {
+      const values = column.values;
+      for (let i = 0; i < count; i++) scratch.int32[i] = values[order[i]!]! < 0 ? -1 : moved[values[order[i]!]!]!;
+      values.set(scratch.int32.subarray(0, count));
+    }
     if (this.oddAmounts.size > 0) {
-      const moved = new Map<number, string>();
-      for (let i = 0; i < count; i++) {
-        const amount = this.oddAmounts.get(order[i]!);
-        if (amount !== undefined) moved.set(i, amount);
-      }
+      const amounts = [...this.oddAmounts].map(([at, amount]) => [moved[at]!, amount] as const);
       this.oddAmounts.clear();
-      for (const [at, amount] of moved) this.oddAmounts.set(at, amount);
+      for (const [at, amount] of amounts) this.oddAmounts.set(at, amount);
     }
     this.unordered = 0;
   }
@@ -400,23 +422,12 @@ class Versions {
    * that gave one.
    */
   summarise(at: number): void {
-    const previous = this.previous.values;
-    const reportDay = this.reportDay.values;
-    const days = this.days;
-    let best = -1;
-    let paid = -1;
-    // Walking back from the latest: a later day wins, an equal one does not (it was recorded before).
-    for (let k = at; k >= 0; k = previous[k]!) {
-      const day = reportDay[k]!;
-      if (day < 0) continue;
-      if (best < 0 || days[day]! > days[reportDay[best]!]!) best = k;
-      const amount = this.reportDisbursed.values[k]!;
-      if (!Number.isNaN(amount) && (paid < 0 || days[day]! > days[reportDay[paid]!]!)) paid = k;
-    }
+    const best = this.bestReport.values[at]!;
+    const paid = this.bestPaid.values[at]!;
     const amount = paid < 0 ? null : this.reportDisbursed.values[paid]!;
     this.actual = best < 0 ? null : this.reportValue.values[best]!;
     this.disbursedVnd = amount === null ? null : amount === -Infinity ? this.oddAmounts.get(paid)! : String(amount);
-    this.lastReportedFor = best < 0 ? null : days[reportDay[best]!]!;
+    this.lastReportedFor = best < 0 ? null : this.days[this.reportDay.values[best]!]!;
   }
 
   /** What `summarise` found last (fields rather than an object: an as-of answer asks for tens of thousands). */
@@ -706,7 +717,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
       versions.add(v);
       this.versionsSeen = v.position;
     }, limit);
-    if (read < limit) versions.putInOrder();
+    if (read < limit) versions.putInOrder(this.orderSlot, this.sorted ? this.sorted.length : 0);
     return read;
   }
 
