@@ -27,22 +27,23 @@ export interface SqliteReadModelsOptions {
 }
 
 /**
- * Events per page and transaction while catching up, while building from nothing (fewer,
- * larger commits), and while rebuilding beside a file that answers (short pauses for it).
+ * Events per transaction while catching up a file that answers, and while bulk-loading an
+ * empty one in place (fewer, larger commits).
  */
 const CATCH_UP_PAGE = 5_000;
 // A projection writes each row it touched once per transaction: at a region's size most views are touched by every
 // 25,000 events, so larger bulk transactions rewrite them fewer times (ADR 0010).
 const BULK_PAGE = 100_000;
-const BESIDE_PAGE = 2_000;
-/** Events read from the log at a time: each page's events are applied and let go of before the next is read. */
-const READ_PAGE = 5_000;
 /**
  * Events per transaction while building a new file (`build`): no crash can leave it half
  * used, so a region's build is one transaction (each view written once); the bound keeps
- * what a projection folds in memory within one transaction bounded for larger logs.
+ * what a projection folds in memory within one transaction bounded for larger logs (ADR 0015).
  */
 const BUILD_TRANSACTION = 1_000_000;
+/** Events read from the log at a time: each page's events are applied and let go of before the next is read. */
+const READ_PAGE = 5_000;
+/** The same while a rebuild runs beside a file that answers: short pauses for its requests. */
+const BESIDE_PAGE = 2_000;
 /** SQLite page cache (negative: KiB) while catching up, and while serving and following live. */
 const CATCH_UP_CACHE = -131_072;
 const SERVING_CACHE = -16_384;
@@ -110,8 +111,7 @@ export class SqliteReadModels extends ReadModels {
     if (stale || (inFile && !existsSync(options.path))) {
       if (stale) options.log?.('info', `read models: a projection version changed, rebuilding ${options.path} from the log`);
       try {
-        await SqliteReadModels.build(options, READ_PAGE);
-        replaceFile(options.path);
+        if (await SqliteReadModels.build(options, READ_PAGE)) replaceFile(options.path);
       } catch (error) {
         if (!(error instanceof StoreUnavailableError) || options.upTo !== undefined) throw error;
         // The log does not answer: an empty file in place, which catches up as soon as it does (see below).
