@@ -40,10 +40,13 @@ const BULK_PAGE = 100_000;
  * what a projection folds in memory within one transaction bounded for larger logs (ADR 0015).
  */
 const BUILD_TRANSACTION = 1_000_000;
-/** Events read from the log at a time: each page's events are applied and let go of before the next is read. */
-const READ_PAGE = 5_000;
-/** The same while a rebuild runs beside a file that answers: short pauses for its requests. */
-const BESIDE_PAGE = 2_000;
+/**
+ * Events read from the log at a time, whatever the transaction's size: each page's events
+ * are applied and let go of before the next is read, so few of them live through a young
+ * collection (at a million events 1,000 took about 15 % less CPU than 5,000), and requests
+ * get their turn in between while a rebuild runs beside a file that answers.
+ */
+const READ_PAGE = 1_000;
 /** SQLite page cache (negative: KiB) while catching up, and while serving and following live. */
 const CATCH_UP_CACHE = -131_072;
 const SERVING_CACHE = -16_384;
@@ -111,7 +114,7 @@ export class SqliteReadModels extends ReadModels {
     if (stale || (inFile && !existsSync(options.path))) {
       if (stale) options.log?.('info', `read models: a projection version changed, rebuilding ${options.path} from the log`);
       try {
-        if (await SqliteReadModels.build(options, READ_PAGE)) replaceFile(options.path);
+        if (await SqliteReadModels.build(options)) replaceFile(options.path);
       } catch (error) {
         if (!(error instanceof StoreUnavailableError) || options.upTo !== undefined) throw error;
         // The log does not answer: an empty file in place, which catches up as soon as it does (see below).
@@ -146,7 +149,7 @@ export class SqliteReadModels extends ReadModels {
    * the file gets its indexes, is switched to WAL and synced, ready to be renamed into
    * place (`replaceFile`). Returns false, and removes it, when stopped before the end.
    */
-  private static async build(options: SqliteReadModelsOptions, readPage: number, started?: (builder: SqliteReadModels) => void): Promise<boolean> {
+  private static async build(options: SqliteReadModelsOptions, started?: (builder: SqliteReadModels) => void): Promise<boolean> {
     const next = `${options.path}.rebuild`;
     removeFile(next);
     const db = openDatabase(next, options.projections, true);
@@ -154,7 +157,7 @@ export class SqliteReadModels extends ReadModels {
     started?.(builder);
     let built = false;
     try {
-      await builder.catchUp(readPage);
+      await builder.catchUp();
       built = !builder.stop.signal.aborted;
       // From now on the file is read models like any other: WAL, as openDatabase opens them.
       if (built) db.exec('PRAGMA journal_mode = WAL');
@@ -247,7 +250,7 @@ export class SqliteReadModels extends ReadModels {
    */
   private async rebuildAndSwap(): Promise<void> {
     try {
-      const built = await SqliteReadModels.build(this.options, BESIDE_PAGE, (builder) => (this.builder = builder));
+      const built = await SqliteReadModels.build(this.options, (builder) => (this.builder = builder));
       if (!built || this.stop.signal.aborted) return removeFile(`${this.options.path}.rebuild`);
       this.db.close();
       replaceFile(this.options.path);
@@ -275,7 +278,7 @@ export class SqliteReadModels extends ReadModels {
    * has caught up, and skips the sync at each commit meanwhile: a crash of the process
    * loses nothing committed, a crash of the machine only a file rebuilt from the log anyway.
    */
-  private async catchUp(readPage = READ_PAGE): Promise<void> {
+  private async catchUp(): Promise<void> {
     const bulk = this.checkpoint === 0n;
     const perTransaction = this.options.batchSize ?? (this.scratch ? BUILD_TRANSACTION : bulk ? BULK_PAGE : CATCH_UP_PAGE);
     if (bulk) this.db.exec('PRAGMA synchronous = OFF');
@@ -283,7 +286,7 @@ export class SqliteReadModels extends ReadModels {
     this.db.exec(`PRAGMA cache_size = ${CATCH_UP_CACHE}`);
     let failed = true;
     try {
-      while (!(await this.catchUpTransaction(perTransaction, Math.min(readPage, perTransaction))));
+      while (!(await this.catchUpTransaction(perTransaction)));
       failed = false;
     } finally {
       // A scratch file that failed is thrown away (and, without a journal, may not be whole).
@@ -301,7 +304,7 @@ export class SqliteReadModels extends ReadModels {
    * are read, until `size` events or the end (of the log, or of `upTo`). Returns whether
    * the catch-up is done.
    */
-  private async catchUpTransaction(size: number, readPage: number): Promise<boolean> {
+  private async catchUpTransaction(size: number): Promise<boolean> {
     const upTo = this.options.upTo;
     let last = this.checkpoint;
     let applied = 0;
@@ -309,7 +312,7 @@ export class SqliteReadModels extends ReadModels {
     let done = false;
     try {
       while (applied < size) {
-        const page = await this.options.store.readAll({ after: last, maxCount: Math.min(readPage, size - applied) });
+        const page = await this.options.store.readAll({ after: last, maxCount: Math.min(READ_PAGE, size - applied) });
         if (this.stop.signal.aborted) {
           done = true;
           break;
