@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemoData } from '@council/commitments/demo-data';
 import { EventStore, FixedClock, type Projection, StoreUnavailableError, type ReadAllOptions, type RecordedEvent, type SubscribeOptions } from '@council/platform/event-sourcing';
@@ -10,8 +11,8 @@ import { makeDataDir, removeDataDir, repoRoot } from '@council/tests/support';
 
 /**
  * Redelivery: the projector sees every event twice (a store that redelivers each page
- * and each live event), and dies between applying a batch and committing it. Either
- * way the read models end equal to a fresh rebuild from the log.
+ * and each live event), and dies between applying a batch and committing it, or while it
+ * builds a new file. Either way the read models end equal to a fresh rebuild from the log.
  */
 
 /** Delivers everything twice: each page of readAll doubled, each live event followed by itself. */
@@ -160,23 +161,43 @@ describe('the projector when events are delivered twice, or it dies mid-batch', 
     }
   }, 60_000);
 
+  it('dies with SIGKILL while it builds a new file from the log, leaving no read models, then builds them again on its next start', async () => {
+    const killAt = commitmentPositions[300]!;
+    const dir = await makeDataDir('council-projector-kill-');
+    const readModels = join(dir, 'read-models.sqlite');
+    try {
+      expect(await killProjector(readModels, killAt, 100)).toBe('SIGKILL');
+      // What the crash left: only the unfinished file beside, never opened as read models.
+      expect({ readModels: existsSync(readModels), beside: existsSync(`${readModels}.rebuild`) }).toEqual({ readModels: false, beside: true });
+      const models = await SqliteReadModels.open({ path: readModels, store, projections: APP_PROJECTIONS, upTo: head });
+      try {
+        expect(models.position()).toBe(head);
+        expect(models.digests()).toEqual(await rebuilt(store, head));
+        expect(existsSync(`${readModels}.rebuild`)).toBe(false);
+      } finally {
+        await models.close();
+      }
+    } finally {
+      await removeDataDir(dir);
+    }
+  }, 60_000);
+
   it.each([
     ['in its first batch', (p: bigint[]) => p[2]!, 1_000],
     ['in a later batch, after checkpoints were committed', (p: bigint[]) => p[300]!, 100],
-    ['on the last event of a batch', (p: bigint[]) => p.find((x) => x % 50n === 0n)!, 50],
-  ])('dies with SIGKILL between applying and committing %s, then recovers to equal a rebuild', async (_title, pick, batchSize) => {
+    ['on the last event of a batch', (p: bigint[]) => p.find((x) => x > p[1]! && (x - p[1]!) % 50n === 0n)!, 50],
+  ])('dies with SIGKILL between applying and committing while it catches a file up, %s, then recovers to equal a rebuild', async (_title, pick, batchSize) => {
     const killAt = pick(commitmentPositions);
+    // The file answers up to the second commitment event, then catches up in batches of `batchSize`.
+    const from = commitmentPositions[1]!;
     const dir = await makeDataDir('council-projector-kill-');
     const readModels = join(dir, 'read-models.sqlite');
     try {
       expect(killAt).toBeLessThan(head);
-      const exit = await new Promise<NodeJS.Signals | number | null>((resolve) => {
-        const child = fork(join(repoRoot, 'dist/tests/reliability/support/projector-worker.js'), [join(dataDir, 'events.sqlite'), readModels, String(killAt), String(batchSize)], { stdio: 'ignore' });
-        child.on('exit', (code, signal) => resolve(signal ?? code));
-      });
-      expect(exit).toBe('SIGKILL');
+      expect(await killProjector(readModels, killAt, batchSize, from)).toBe('SIGKILL');
       // What the crash left: the checkpoint stops before the batch it died in, and matches its contents.
       const { checkpoint, difference } = await inspect(dir, readModels);
+      expect(checkpoint).toBeGreaterThanOrEqual(from);
       expect(checkpoint).toBeLessThan(killAt);
       expect(difference).toBeNull();
       // The next start carries on from the checkpoint: everything once.
@@ -190,6 +211,15 @@ describe('the projector when events are delivered twice, or it dies mid-batch', 
       await removeDataDir(dir);
     }
   }, 60_000);
+
+  /** Runs the projector worker until it kills itself at `killAt`; answers how it ended. */
+  function killProjector(readModels: string, killAt: bigint, batchSize: number, from?: bigint): Promise<NodeJS.Signals | number | null> {
+    return new Promise((resolve) => {
+      const args = [join(dataDir, 'events.sqlite'), readModels, String(killAt), String(batchSize), ...(from === undefined ? [] : [String(from)])];
+      const child = fork(join(repoRoot, 'dist/tests/reliability/support/projector-worker.js'), args, { stdio: 'ignore' });
+      child.on('exit', (code, signal) => resolve(signal ?? code));
+    });
+  }
 
   async function inspect(dir: string, readModels: string): Promise<{ checkpoint: bigint; difference: unknown }> {
     // readModelDifference expects the app's file names: events.sqlite and read-models.sqlite side by side.

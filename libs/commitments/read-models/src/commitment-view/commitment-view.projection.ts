@@ -8,6 +8,7 @@ const CACHE_LIMIT = 250_000;
 /** Versions written by one statement. */
 const VERSION_ROWS = 64;
 const VERSION_COLUMNS = '(position, id, revision, recorded_at, reports, state_at, state, report)';
+const VERSION_WIDTH = 8;
 
 /**
  * What events change in a view apart from its reports, revision and position: its state.
@@ -97,6 +98,7 @@ function beginBatch(db: ProjectionDb): void {
   validate(db, memory);
   memory.batch = new Map();
   memory.versions = [];
+  memory.failed = undefined;
 }
 
 function endBatch(db: ProjectionDb): void {
@@ -105,6 +107,7 @@ function endBatch(db: ProjectionDb): void {
   const versions = memory.versions;
   memory.batch = undefined;
   memory.versions = [];
+  if (memory.failed !== undefined) throw memory.failed;
   if (!batch || batch.size === 0) return;
   let last = { id: '', position: -1 };
   for (const [id, change] of batch) {
@@ -166,14 +169,17 @@ interface Memory {
   /** The view the last batch wrote last, and at which position: what `validate` checks. */
   last: { readonly id: string; readonly position: number } | undefined;
   batch: Map<string, Change> | undefined;
+  /** Versions queued for the next statement, eight values each. */
   versions: SqlValue[];
+  /** Why writing queued versions failed in this batch: it fails when it ends. */
+  failed: unknown;
 }
 
 const memories = new WeakMap<ProjectionDb, Memory>();
 
 function memoryOf(db: ProjectionDb): Memory {
   let memory = memories.get(db);
-  if (!memory) memories.set(db, (memory = { views: new Map(), last: undefined, batch: undefined, versions: [] }));
+  if (!memory) memories.set(db, (memory = { views: new Map(), last: undefined, batch: undefined, versions: [], failed: undefined }));
   return memory;
 }
 
@@ -237,15 +243,24 @@ function fold(db: ProjectionDb, memory: Memory, recorded: RecordedEvent): void {
     const now: Held = { view, revision: recorded.revision, position, reports, stateAt, recordedAt };
     memory.batch!.set(id, { inserted: before === null, now, state: state ?? undefined });
   }
-  memory.versions.push(position, id, recorded.revision, recordedAt, reports, stateAt, state, added);
+  const versions = memory.versions;
+  versions.push(position, id, recorded.revision, recordedAt, reports, stateAt, state, added);
+  // Written as soon as a statement's worth is queued, so a batch holds few (a version is never read back within its batch).
+  if (versions.length === VERSION_ROWS * VERSION_WIDTH) {
+    try {
+      db.run(MANY_VERSIONS, ...versions);
+    } catch (error) {
+      // Not this event's fault: the batch fails as a whole when it ends (the runner rolls it back).
+      memory.failed ??= error;
+      throw error;
+    }
+    versions.length = 0;
+  }
 }
 
+/** The versions still queued (fewer than a statement's worth), one row at a time. */
 function writeVersions(db: ProjectionDb, values: SqlValue[]): void {
-  const width = 8;
-  const rows = values.length / width;
-  let at = 0;
-  for (; rows - at / width >= VERSION_ROWS; at += VERSION_ROWS * width) db.run(MANY_VERSIONS, ...values.slice(at, at + VERSION_ROWS * width));
-  for (; at < values.length; at += width) db.run(ONE_VERSION, ...values.slice(at, at + width));
+  for (let at = 0; at < values.length; at += VERSION_WIDTH) db.run(ONE_VERSION, ...values.slice(at, at + VERSION_WIDTH));
 }
 
 const ONE_VERSION = `INSERT INTO commitment_versions ${VERSION_COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
