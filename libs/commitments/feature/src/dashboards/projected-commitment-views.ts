@@ -222,9 +222,14 @@ class Versions {
   readonly stateAt = new Column(float64, 1024);
   /** The previous version of the same commitment (-1: none). */
   readonly previous = new Column(int32, 1024);
-  /** The state this version set, as stored: its start and end in `stateBytes` (end 0: it set none). */
-  readonly stateStart = new Column(float64, 1024);
-  readonly stateEnd = new Column(float64, 1024);
+  /** The state this version set, as kept: an index into `stateStarts` and `stateEnds` (-1: it set none, or it is not kept). */
+  readonly stateRef = new Column(int32, 1024);
+  /** Where each kept state starts and ends in the blocks. */
+  private readonly stateStarts = new Column(float64, 1024);
+  private readonly stateEnds = new Column(float64, 1024);
+  private stateCount = 0;
+  /** By commitment number: the position of the version holding its current view's state (kept in the current view, not here). */
+  private readonly currentState = new Column(float64, 1024);
   readonly reportDay = new Column(int32, 1024);
   readonly reportValue = new Column(float64, 1024);
   readonly reportDisbursed = new Column(float64, 1024);
@@ -263,12 +268,14 @@ class Versions {
     this.reports.set(at, v.reports);
     this.previous.set(at, previous);
     this.stateAt.set(at, v.stateAt);
-    const start = v.state === null ? -1 : this.encode(v.state);
+    // A current view's state is the view's own: kept here only once a later version replaces it (read back from the read models then).
+    const start = v.state === null || v.position === this.currentState.values[slot] ? -1 : this.encode(v.state);
     if (start >= 0) {
-      this.stateStart.set(at, start);
-      this.stateEnd.set(at, this.stateUsed);
+      this.stateStarts.set(this.stateCount, start);
+      this.stateEnds.set(this.stateCount, this.stateUsed);
+      this.stateRef.set(at, this.stateCount++);
     } else {
-      this.stateEnd.set(at, 0);
+      this.stateRef.set(at, -1);
     }
     const day = v.reportedFor === null ? -1 : this.day(v.reportedFor);
     this.reportDay.set(at, day);
@@ -318,7 +325,7 @@ class Versions {
 
   private columns(): Column<Float64Array | Int32Array>[] {
     return [
-      this.recordedAt, this.position, this.revision, this.reports, this.stateAt, this.previous, this.stateStart, this.stateEnd,
+      this.recordedAt, this.position, this.revision, this.reports, this.stateAt, this.previous, this.stateRef,
       this.reportDay, this.reportValue, this.reportDisbursed, this.bestReport, this.bestPaid,
     ];
   }
@@ -330,8 +337,14 @@ class Versions {
       slot = this.slots.size;
       this.slots.set(id, slot);
       this.latestPlusOne.set(slot, 0);
+      this.currentState.set(slot, -1);
     }
     return slot;
+  }
+
+  /** Says which version holds the current state of the commitment numbered `slot` (its view keeps it). */
+  holdsCurrentState(slot: number, position: number): void {
+    this.currentState.set(slot, position);
   }
 
   /** The latest version of the commitment numbered `slot` (-1: none). */
@@ -370,10 +383,8 @@ class Versions {
       placed += length;
       latestPlusOne[slot] = placed;
     }
-    for (const column of [this.recordedAt, this.position, this.stateAt, this.stateStart, this.stateEnd, this.reportValue, this.reportDisbursed]) {
-      column.reorder(order, scratch.float64);
-    }
-    for (const column of [this.revision, this.reports, this.reportDay]) column.reorder(order, scratch.int32);
+    for (const column of [this.recordedAt, this.position, this.stateAt, this.reportValue, this.reportDisbursed]) column.reorder(order, scratch.float64);
+    for (const column of [this.revision, this.reports, this.reportDay, this.stateRef]) column.reorder(order, scratch.int32);
     this.previous.values.set(next);
     // The best reports are version numbers: renumbered as the versions moved.
     const moved = next;
@@ -398,9 +409,10 @@ class Versions {
     const previous = this.previous.values;
     let holder = at;
     while (holder >= 0 && positions[holder] !== position) holder = previous[holder]!;
-    const end = holder < 0 ? 0 : this.stateEnd.values[holder]!;
-    if (end === 0) return undefined;
-    const start = this.stateStart.values[holder]!;
+    const ref = holder < 0 ? -1 : this.stateRef.values[holder]!;
+    if (ref < 0) return undefined;
+    const start = this.stateStarts.values[ref]!;
+    const end = this.stateEnds.values[ref]!;
     const offset = start % STATE_BLOCK;
     return this.decoder.decode(this.stateBlocks[(start - offset) / STATE_BLOCK]!.subarray(offset, offset + end - start));
   }
@@ -544,7 +556,9 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     const state = this.shareState(v);
     const indicator = { ...v.indicator, name: this.share(v.indicator.name), unit: this.share(v.indicator.unit) };
     const view = new HeldView(fixed, state, indicator, v.disbursedVnd, v.revision, v.position, summary);
-    return { view, recordedAt: stored.recordedAt, slot: this.versions.slot(v.id) };
+    const slot = this.versions.slot(v.id);
+    this.versions.holdsCurrentState(slot, stored.stateAt);
+    return { view, recordedAt: stored.recordedAt, slot };
   }
 
   /** The state's strings and small objects kept once across views. */

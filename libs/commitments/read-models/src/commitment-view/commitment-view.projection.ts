@@ -369,21 +369,23 @@ export interface StoredView {
   readonly view: CommitmentView;
   /** When the platform recorded the view's last change (epoch ms). */
   readonly recordedAt: number;
+  /** The position of the version that holds the view's state. */
+  readonly stateAt: number;
   /** The view's reports in the order they were recorded (a version's reports are the first few). */
   readonly recorded: readonly ProgressReportView[];
 }
 
 /** Current views changed after `position` (all of them from -1), in position order; the first `limit` only when given. */
 export function viewsChangedAfter(db: ProjectionDb, position: bigint, limit?: number): StoredView[] {
-  const rows = db.all<ViewRow & { recorded_at: number }>(
-    `SELECT ${VIEW_COLUMNS}, recorded_at FROM commitment_views WHERE position > ? ORDER BY position LIMIT ?`,
+  const rows = db.all<ViewRow & { recorded_at: number; state_at: number }>(
+    `SELECT ${VIEW_COLUMNS}, recorded_at, state_at FROM commitment_views WHERE position > ? ORDER BY position LIMIT ?`,
     position, limit ?? -1,
   );
   // Many changed (a first load in one go): one pass over every report beats a lookup per commitment.
   const all = limit === undefined && rows.length > 1_000 ? allReports(db) : undefined;
   return rows.map((r) => {
     const recorded = all ? (all.get(r.id) ?? []) : reportsOf(db, r.id);
-    return { view: fromRow(r, recorded), recordedAt: r.recorded_at, recorded };
+    return { view: fromRow(r, recorded), recordedAt: r.recorded_at, stateAt: r.state_at, recorded };
   });
 }
 
