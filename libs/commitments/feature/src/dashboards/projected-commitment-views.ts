@@ -3,7 +3,7 @@ import { commitmentSchemas, COMMITMENT_STREAM_PREFIX } from '@council/commitment
 import {
   type CommitmentState,
   type CommitmentView,
-  decodeState,
+  type CounterpartyView,
   evolveCommitmentView,
   type ProgressReportView,
   recordedReports,
@@ -553,7 +553,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
       originalDeadline: this.share(v.originalDeadline),
       originalBudget: v.originalBudget && this.shareObject(v.originalBudget),
     };
-    const state = this.shareState(v);
+    const state = this.sharedState(v, v.indicator.target);
     const indicator = { ...v.indicator, name: this.share(v.indicator.name), unit: this.share(v.indicator.unit) };
     const view = new HeldView(fixed, state, indicator, v.disbursedVnd, v.revision, v.position, summary);
     const slot = this.versions.slot(v.id);
@@ -562,14 +562,32 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   }
 
   /** The state's strings and small objects kept once across views. */
-  private shareState<S extends StateFields>(s: S): S {
+  private sharedState(s: StateFields, target: number): DecodedStateFields {
+    // One shape for every state, whatever it leaves out.
     return {
-      ...s,
-      activatedOn: s.activatedOn && this.share(s.activatedOn),
+      status: s.status,
+      activatedOn: s.activatedOn === undefined ? undefined : this.share(s.activatedOn),
+      closedAt: s.closedAt,
+      counterparties: s.counterparties.map((c) => this.shareParty(c)),
+      target,
+      budgetVnd: s.budgetVnd,
+      pendingExtension: s.pendingExtension,
       deadline: this.share(s.deadline),
-      counterparties: s.counterparties.map((c) => this.shareObject(c)),
+      claim: s.claim,
+      fulfilment: s.fulfilment,
+      disputes: s.disputes,
+      disputed: s.disputed,
       missedDeadlines: s.missedDeadlines.length === 0 ? NONE : s.missedDeadlines.map((d) => this.share(d)),
     };
+  }
+
+  /** A counterparty, kept once per content (most states repeat their commitment's). */
+  private shareParty(party: CounterpartyView): CounterpartyView {
+    const key = `${party.code}\u0001${party.acceptedOn ?? '\u0002'}\u0001${party.actingProvince ?? '\u0002'}`;
+    const known = this.objects.get(key) as CounterpartyView | undefined;
+    if (known !== undefined) return known;
+    this.objects.set(key, party);
+    return party;
   }
 
   private share(text: string): string {
@@ -696,9 +714,15 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     const known = this.states.get(position);
     if (known) return known;
     const json = versions.storedState(at);
-    const decoded = json === undefined ? versionState(db, position) : decodeState(json);
-    if (!decoded) return undefined;
-    const state = { ...this.shareState(decoded.patch), target: decoded.target };
+    let state: DecodedStateFields;
+    if (json === undefined) {
+      const decoded = versionState(db, position);
+      if (!decoded) return undefined;
+      state = this.sharedState(decoded.patch, decoded.target);
+    } else {
+      const stored = JSON.parse(json) as CommitmentState;
+      state = this.sharedState(stored, stored.target);
+    }
     if (this.states.size >= STATES_KEPT) this.states.delete(this.states.keys().next().value!);
     this.states.set(position, state);
     return state;
