@@ -21,5 +21,5 @@ RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 ENV PORT=3000
 EXPOSE 3000
-# The V8 flags of apps/council-api/node-flags.json (ADR 0017): a young generation and heap growth sized for a server.
+# The V8 flags of apps/council-api/node-flags.json (ADR 0016): a young generation and heap growth sized for a server.
 CMD ["node", "--max-semi-space-size=32", "--heap-growing-percent=100", "--enable-source-maps", "dist/apps/council-api/src/main.js"]

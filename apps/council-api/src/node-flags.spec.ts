@@ -6,7 +6,7 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '../../..');
 const flags = JSON.parse(readFileSync(join(root, 'apps/council-api/node-flags.json'), 'utf8')) as string[];
 
-describe('the V8 flags the server runs with (ADR 0017)', () => {
+describe('the V8 flags the server runs with (ADR 0016)', () => {
   it('are the same wherever the server is started: npm start and the Docker image', () => {
     const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start']!;
     const command = /node (.*) dist\/apps\/council-api\/src\/main\.js/.exec(start)?.[1]?.split(' ') ?? [];

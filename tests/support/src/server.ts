@@ -19,7 +19,7 @@ export const repoRoot = (() => {
 
 const main = join(repoRoot, 'dist/apps/council-api/src/main.js');
 
-/** The V8 flags the server runs with (`npm start`, the Docker image; ADR 0017), from apps/council-api/node-flags.json. */
+/** The V8 flags the server runs with (`npm start`, the Docker image; ADR 0016), from apps/council-api/node-flags.json. */
 export function serverNodeFlags(): string[] {
   return JSON.parse(readFileSync(join(repoRoot, 'apps/council-api/node-flags.json'), 'utf8')) as string[];
 }
