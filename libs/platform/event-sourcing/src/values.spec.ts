@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { daysBetween } from './values.js';
+import { daysBetween, instantMs } from './values.js';
 
 /** What daysBetween answered before it counted days from the digits. */
 const byDateParse = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -28,5 +28,26 @@ describe('daysBetween', () => {
   it('answers what Date.parse answers for anything that is not a calendar day', () => {
     for (const odd of ['2025-02-29', '2025-13-01', '2025-00-10', '2025-1-01', 'hôm nay', '', '2025-06-31', '+02025-01-01'])
       expect(Object.is(daysBetween('2025-01-01', odd), byDateParse('2025-01-01', odd))).toBe(true);
+  });
+});
+
+describe('instantMs', () => {
+  it('reads an instant as toISOString writes it exactly as Date.parse does, to the millisecond', () => {
+    let seed = 7;
+    for (let i = 0; i < 5_000; i++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      // Any millisecond from 1900 to 2199, leap days included.
+      const text = new Date(Date.UTC(1900, 0, 1) + seed * 4_405 + (seed % 997)).toISOString();
+      expect([text, instantMs(text)]).toEqual([text, Date.parse(text)]);
+    }
+    expect(instantMs('2024-02-29T23:59:59.999Z')).toBe(Date.UTC(2024, 1, 29, 23, 59, 59, 999));
+  });
+
+  it('answers what Date.parse answers for any other form, or for what is no instant', () => {
+    for (const other of [
+      '2025-07-01T08:00:00.000+07:00', '2025-07-01T01:00:00Z', '2025-07-01', '2025-07-01T24:00:00.000Z', '2025-02-29T00:00:00.000Z',
+      '2025-07-01T23:60:00.000Z', '2025-07-01T23:59:60.000Z', '+002025-07-01T00:00:00.000Z', '2025-07-01T1a:00:00.000Z', 'hôm qua', '',
+    ])
+      expect([other, Object.is(instantMs(other), Date.parse(other))]).toEqual([other, true]);
   });
 });

@@ -1,5 +1,5 @@
 import { commitmentSchemas } from '@council/commitments/domain';
-import type { Projection, ProjectionDb, RecordedEvent, SqlValue } from '@council/platform/event-sourcing';
+import { instantMs, type Projection, type ProjectionDb, type RecordedEvent, type SqlValue } from '@council/platform/event-sourcing';
 import { actualOf, type CommitmentView, disbursedOf, evolveCommitmentView, type ProgressReportView, reportOf, sortReports } from './commitment-view.js';
 
 const PREFIX = 'commitment-';
@@ -208,7 +208,7 @@ function fold(db: ProjectionDb, memory: Memory, recorded: RecordedEvent): void {
   if (before && recorded.revision <= before.revision) return;
   const event = commitmentSchemas.upcast(recorded);
   const position = Number(recorded.position);
-  const recordedAt = Date.parse(recorded.metadata.recordedAt);
+  const recordedAt = instantMs(recorded.metadata.recordedAt);
   let view: CommitmentView;
   let reports: number;
   let stateAt: number;
