@@ -26,6 +26,16 @@ const reportingOf = (list: readonly CommitmentView[]) => list.map((v) => [v.id, 
 /** Each view with its reports read (the dashboards' views read them on demand, through a getter that equality does not see). */
 const full = (list: readonly CommitmentView[]) => list.map((v) => ({ ...v, reports: v.reports }));
 
+/** Records `command` on `active`'s commitment as an officer of its committer's province, and waits until the read models have it. */
+async function recordByCommitter(active: CommitmentView, command: Pick<ReportProgress, 'type' | 'data'> | Pick<RequestDeadlineExtension, 'type' | 'data'>): Promise<void> {
+  const region = regionFrom(SOUTHEAST_REGION, { subject: 'seed', roles: ['council'] }).region;
+  const metadata = { now: clock.now(), actor: { subject: 'officer', roles: ['province'], province: successorOn(region, active.committer, '2026-11-23') } };
+  const result = await handleCommand(store, commitmentDecider, commitmentStream(active.id), { ...command, metadata, context: { region } } as ReportProgress | RequestDeadlineExtension, {
+    schemas: commitmentSchemas,
+  });
+  await models.waitFor(result.position);
+}
+
 beforeAll(async () => {
   store = new SqliteEventStore({ path: join(dir, 'events.sqlite'), clock, pollIntervalMs: 10 });
   await seedDemoData(store, clock);
@@ -61,15 +71,7 @@ describe('the dashboards\' decoded views', () => {
     const active = models.read(currentViews).find((v) => v.status === 'active')!;
     const before = new Date(clock.now().getTime() - 1);
     const pastViews = await views.asOf(before);
-    const region = regionFrom(SOUTHEAST_REGION, { subject: 'seed', roles: ['council'] }).region;
-    const command: ReportProgress = {
-      type: 'ReportProgress',
-      data: { value: 1, reportedFor: '2026-11-22' },
-      metadata: { now: clock.now(), actor: { subject: 'officer', roles: ['province'], province: successorOn(region, active.committer, '2026-11-23') } },
-      context: { region },
-    };
-    const result = await handleCommand(store, commitmentDecider, commitmentStream(active.id), command, { schemas: commitmentSchemas });
-    await models.waitFor(result.position);
+    await recordByCommitter(active, { type: 'ReportProgress', data: { value: 1, reportedFor: '2026-11-22' } });
     const now = await views.current();
     expect(full(now)).toEqual(sorted(models.read(currentViews)));
     expect(now.find((v) => v.id === active.id)!.reports).toHaveLength(active.reports.length + 1);
@@ -80,15 +82,7 @@ describe('the dashboards\' decoded views', () => {
     const active = models.read(currentViews).find((v) => v.status === 'active' && !v.pendingExtension)!;
     const before = new Date(clock.now().getTime() - 1);
     const pastViews = await views.asOf(before);
-    const region = regionFrom(SOUTHEAST_REGION, { subject: 'seed', roles: ['council'] }).region;
-    const command: RequestDeadlineExtension = {
-      type: 'RequestDeadlineExtension',
-      data: { newDeadline: '2031-12-31', reason: 'mưa lũ kéo dài' },
-      metadata: { now: clock.now(), actor: { subject: 'officer', roles: ['province'], province: successorOn(region, active.committer, '2026-11-23') } },
-      context: { region },
-    };
-    const result = await handleCommand(store, commitmentDecider, commitmentStream(active.id), command, { schemas: commitmentSchemas });
-    await models.waitFor(result.position);
+    await recordByCommitter(active, { type: 'RequestDeadlineExtension', data: { newDeadline: '2031-12-31', reason: 'mưa lũ kéo dài' } });
     expect((await views.current()).find((v) => v.id === active.id)!.pendingExtension?.newDeadline).toBe('2031-12-31');
     const then = await views.asOf(before);
     expect(full(then)).toEqual(full(pastViews));
@@ -101,15 +95,7 @@ describe('the dashboards\' decoded views', () => {
     // Let the background read run (views a page per turn, then the versions), with a change arriving after it.
     await new Promise((resolve) => setTimeout(resolve, 50));
     const active = models.read(currentViews).find((v) => v.status === 'active')!;
-    const region = regionFrom(SOUTHEAST_REGION, { subject: 'seed', roles: ['council'] }).region;
-    const command: ReportProgress = {
-      type: 'ReportProgress',
-      data: { value: 2, reportedFor: '2026-11-22' },
-      metadata: { now: clock.now(), actor: { subject: 'officer', roles: ['province'], province: successorOn(region, active.committer, '2026-11-23') } },
-      context: { region },
-    };
-    const result = await handleCommand(store, commitmentDecider, commitmentStream(active.id), command, { schemas: commitmentSchemas });
-    await models.waitFor(result.position);
+    await recordByCommitter(active, { type: 'ReportProgress', data: { value: 2, reportedFor: '2026-11-22' } });
     expect(full(await early.current())).toEqual(sorted(models.read(currentViews)));
     const moments = [...new Set((await store.readAll()).map((e) => e.metadata.recordedAt))].map((t) => new Date(t));
     for (const moment of moments.filter((_, i) => i % 11 === 0)) {

@@ -30,18 +30,18 @@ const VIETNAMESE_AUTH: readonly Rule[] = [
 
 /** Why the API refused a token, in the reader's language: Vietnamese when known, otherwise the API's words. */
 export function localizeAuthReason(reason: string, locale: Locale): string {
-  if (locale !== 'vi') return reason;
-  for (const [pattern, say] of VIETNAMESE_AUTH) {
-    const match = pattern.exec(reason);
-    if (match) return say(match, locale);
-  }
-  return reason;
+  return translate(reason, locale, VIETNAMESE_AUTH);
 }
 
 /** A field error in the reader's language: Vietnamese when known, otherwise the API's words. */
 export function localizeReason(reason: string, locale: Locale): string {
+  return translate(reason, locale, VIETNAMESE);
+}
+
+/** The API's words in Vietnamese by the first pattern of `table` they match; as they are otherwise, or in English. */
+function translate(reason: string, locale: Locale, table: readonly Rule[]): string {
   if (locale !== 'vi') return reason;
-  for (const [pattern, say] of VIETNAMESE) {
+  for (const [pattern, say] of table) {
     const match = pattern.exec(reason);
     if (match) return say(match, locale);
   }

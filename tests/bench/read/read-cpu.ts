@@ -22,6 +22,7 @@ import { SqliteEventStore } from '@council/platform/event-store-sqlite';
 import { SqliteReadModels } from '@council/platform/read-model-sqlite';
 import { ownCpuMs } from '../support/cpu.js';
 import { percentile } from '../support/stats.js';
+import { readRawEvents } from './raw-read.js';
 import { syntheticRegion } from './synthetic-region.js';
 
 const EVENTS = envInt('BENCH_EVENTS', 1_000_000);
@@ -53,17 +54,7 @@ async function main(): Promise<void> {
   copyFileSync(region.path, logPath);
   const modelsPath = join(dir, 'read-models.sqlite');
   try {
-    const raw = await measure('raw SELECT + JSON.parse', () => {
-      const db = new DatabaseSync(logPath, { readOnly: true });
-      let n = 0;
-      const rows = db.prepare('SELECT position, stream_id, revision, type, data, hash, recorded_at, effective_at, actor_subject, actor_roles FROM events ORDER BY position');
-      for (const row of rows.iterate() as Iterable<{ data: string }>) {
-        JSON.parse(row.data);
-        n++;
-      }
-      db.close();
-      return n;
-    });
+    const raw = await measure('raw SELECT + JSON.parse', () => readRawEvents(logPath));
     const store = new SqliteEventStore({ path: logPath, synchronous: 'NORMAL' });
     const head = await store.headPosition();
     const read = await measure('readAll pages', async () => {

@@ -28,7 +28,6 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { commitmentDecider, commitmentSchemas, commitmentStream, type ReportProgress } from '@council/commitments/domain';
 import { commitmentViewProjection } from '@council/commitments/read-models';
 import { handleCommand, StreamCache, vietnamDate } from '@council/platform/event-sourcing';
@@ -43,6 +42,7 @@ import { concurrentLoops, interleave, type RoundResult } from '../support/rounds
 import { type BenchServer, startBenchServer } from '../support/server.js';
 import { median, percentile } from '../support/stats.js';
 import { formatNumber, markdownTable } from '../support/table.js';
+import { readRawEvents } from './raw-read.js';
 import { signHs256 } from '../support/tokens.js';
 import { dashboardBody } from './queries.js';
 import { syntheticRegion } from './synthetic-region.js';
@@ -97,14 +97,7 @@ async function rebuildRow(logPath: string, events: number, file: (name: string) 
   };
   const raw = async (): Promise<RoundResult> => {
     const started = performance.now();
-    const db = new DatabaseSync(logPath, { readOnly: true });
-    let units = 0;
-    const rows = db.prepare('SELECT position, stream_id, revision, type, data, hash, recorded_at, effective_at, actor_subject, actor_roles FROM events ORDER BY position');
-    for (const row of rows.iterate() as Iterable<{ data: string }>) {
-      JSON.parse(row.data);
-      units++;
-    }
-    db.close();
+    const units = readRawEvents(logPath);
     return { units, ms: performance.now() - started };
   };
   const comparison = await interleave(rebuild, raw, {

@@ -178,19 +178,18 @@ class Column<T extends Float64Array | Int32Array> {
 
   /** Makes room for `size` values at once (with an eighth more), if there is less. */
   reserve(size: number): void {
-    if (size <= this.values.length) return;
-    const grown = this.make(size + (size >> 3));
-    grown.set(this.values);
-    this.values = grown;
+    if (size > this.values.length) this.resize(size + (size >> 3));
   }
 
   set(at: number, value: number): void {
-    if (at >= this.values.length) {
-      const grown = this.make(Math.max(at + 1, Math.ceil(this.values.length * 1.5)));
-      grown.set(this.values);
-      this.values = grown;
-    }
+    if (at >= this.values.length) this.resize(Math.max(at + 1, Math.ceil(this.values.length * 1.5)));
     this.values[at] = value;
+  }
+
+  private resize(size: number): void {
+    const grown = this.make(size);
+    grown.set(this.values);
+    this.values = grown;
   }
 
   /** Puts the first values in the order `order` gives (the new place's old index), through `scratch` (at least as long, of the same kind). */
@@ -205,12 +204,13 @@ const float64 = (size: number) => new Float64Array(size);
 const int32 = (size: number) => new Int32Array(size);
 
 /**
- * Every version of every commitment, in log order, as columns of numbers outside the JS
- * heap: when it was recorded, its revision and position, how many reports the view then
- * had, which version holds its state, the version of the same commitment before it, and
- * the report it added (the day, an index into `days`; the value; the total disbursed,
- * NaN when not given, -Infinity when only `oddAmounts` holds it exactly). The states
- * versions changed are kept as UTF-8 in one growing buffer, decoded when a moment needs them.
+ * Every version of every commitment as columns of numbers outside the JS heap, each
+ * commitment's versions in log order: when it was recorded, its revision and position, how
+ * many reports the view then had, the position of the version holding its state, the
+ * version of the same commitment before it, the report it added (the day, an index into
+ * `days`; the value; the total disbursed, NaN when not given, -Infinity when only
+ * `oddAmounts` holds it exactly) and the latest report so far. The states versions changed
+ * (but for current views' own) are kept as UTF-8 in blocks, decoded when a moment needs them.
  */
 class Versions {
   count = 0;
@@ -292,13 +292,18 @@ class Versions {
         this.reportDisbursed.set(at, n);
       }
     }
-    // A report for a day as late or later than the best so far is the latest by the day reported for (it was recorded after).
-    const best = previous < 0 ? -1 : this.bestReport.values[previous]!;
-    this.bestReport.set(at, day >= 0 && (best < 0 || this.days[day]! >= this.days[this.reportDay.values[best]!]!) ? at : best);
-    const bestPaid = previous < 0 ? -1 : this.bestPaid.values[previous]!;
-    this.bestPaid.set(at, paid && (bestPaid < 0 || this.days[day]! >= this.days[this.reportDay.values[bestPaid]!]!) ? at : bestPaid);
+    this.bestReport.set(at, this.latestOf(previous < 0 ? -1 : this.bestReport.values[previous]!, day >= 0 ? at : -1));
+    this.bestPaid.set(at, this.latestOf(previous < 0 ? -1 : this.bestPaid.values[previous]!, paid ? at : -1));
   }
 
+  /** Of two versions' reports (-1: none), the latest by the day reported for; on the same day `later`, which was recorded after. */
+  private latestOf(earlier: number, later: number): number {
+    if (later < 0) return earlier;
+    if (earlier < 0) return later;
+    const days = this.days;
+    const reportDay = this.reportDay.values;
+    return days[reportDay[later]!]! >= days[reportDay[earlier]!]! ? later : earlier;
+  }
 
   /** Stores a state as UTF-8; returns where it starts (-1: too long to keep, read from the read models when needed). */
   private encode(text: string): number {
@@ -383,10 +388,14 @@ class Versions {
       placed += length;
       latestPlusOne[slot] = placed;
     }
-    for (const column of [this.recordedAt, this.position, this.stateAt, this.reportValue, this.reportDisbursed]) column.reorder(order, scratch.float64);
-    for (const column of [this.revision, this.reports, this.reportDay, this.stateRef]) column.reorder(order, scratch.int32);
+    // Columns of version numbers are worked out anew (previous) or renumbered (the best reports); the others move.
+    const numbering: readonly unknown[] = [this.previous, this.bestReport, this.bestPaid];
+    for (const column of this.columns()) {
+      if (numbering.includes(column)) continue;
+      if (column.values instanceof Float64Array) (column as Column<Float64Array>).reorder(order, scratch.float64);
+      else (column as Column<Int32Array>).reorder(order, scratch.int32);
+    }
     this.previous.values.set(next);
-    // The best reports are version numbers: renumbered as the versions moved.
     const moved = next;
     for (let i = 0; i < count; i++) moved[order[i]!] = i;
     for (const column of [this.bestReport, this.bestPaid]) {
@@ -465,9 +474,11 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   private seen = -1n;
   /** While `seen` is -1: the position of the last view the background read decoded (views are read in position order). */
   private viewCursor = -1n;
-  private sorted: CommitmentView[] | undefined;
-  /** The same, with what as-of answers need of each (valid while `sorted` is). */
-  private order: Known[] = [];
+  /** The current views by deadline then id; undefined when they must be sorted again. */
+  private sorted: HeldView[] | undefined;
+  /** When each of `sorted` was recorded and its number among the versions, in the same order. */
+  private orderRecordedAt = new Float64Array(0);
+  private orderSlot = new Int32Array(0);
   private versions = new Versions();
   /** The last position `versions` holds. */
   private versionsSeen = 0;
@@ -627,15 +638,14 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
   }
 
   async current(): Promise<readonly CommitmentView[]> {
-    this.inOrder();
-    return this.sorted!;
+    return this.inOrder();
   }
 
-  /** The current views with what as-of needs, by deadline then id. */
-  private inOrder(): readonly Known[] {
+  /** The current views, by deadline then id. */
+  private inOrder(): readonly HeldView[] {
     this.refresh();
     if (!this.sorted) this.setOrder([...this.byId.values()].sort((a, b) => byDeadlineThenId(a.view, b.view)));
-    return this.order;
+    return this.sorted!;
   }
 
   /**
@@ -643,8 +653,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
    * as columns in that order: an as-of answer reads them in sequence and touches only the
    * views changed since the moment.
    */
-  private setOrder(order: Known[]): void {
-    this.order = order;
+  private setOrder(order: readonly Known[]): void {
     this.sorted = order.map((known) => known.view);
     if (this.orderRecordedAt.length < order.length) {
       const room = order.length + (order.length >> 3) + 64;
@@ -657,12 +666,8 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
     }
   }
 
-  private orderRecordedAt = new Float64Array(0);
-  private orderSlot = new Int32Array(0);
-
   async asOf(moment: Date): Promise<readonly CommitmentView[]> {
-    const order = this.inOrder();
-    const sorted = this.sorted!;
+    const sorted = this.inOrder();
     const cut = moment.getTime();
     const views: CommitmentView[] = [];
     let reorder = false;
@@ -685,7 +690,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
         let at = latest;
         while (at >= 0 && recordedAt[at]! > cut) at = previous[at]!;
         if (at < 0) continue;
-        const view = order[i]!.view;
+        const view = sorted[i]!;
         versions.summarise(at);
         const reports = new ReportsOnDemand(this.readModels, view.id, versions.reports.values[at]!, versions.lastReportedFor);
         const revision = bigint(versions.revision.values[at]!);
@@ -743,7 +748,7 @@ export class ProjectedCommitmentViews extends CommitmentViews implements OnModul
       this.byId.set(stored.view.id, this.know(stored));
     }
     if (reorder || !this.sorted) this.sorted = undefined;
-    else this.setOrder(this.order.map((known) => this.byId.get(known.view.id)!));
+    else this.setOrder(this.sorted.map((view) => this.byId.get(view.id)!));
   }
 
   /** Reads the versions not read yet (all, or `limit`); returns how many it read. */
