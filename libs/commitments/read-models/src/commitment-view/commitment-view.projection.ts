@@ -31,7 +31,7 @@ export interface CommitmentState {
 }
 
 /** What the proposal fixed: the view without its state, reports, revision and position. */
-export type FixedPart = Omit<CommitmentView, keyof CommitmentState | 'indicator' | 'reports' | 'disbursedVnd' | 'revision' | 'position'> & {
+type FixedPart = Omit<CommitmentView, keyof CommitmentState | 'indicator' | 'reports' | 'disbursedVnd' | 'revision' | 'position'> & {
   readonly indicator: Omit<CommitmentView['indicator'], 'target' | 'actual'>;
 };
 
@@ -286,7 +286,7 @@ function stateOf(v: CommitmentView): CommitmentState {
 }
 
 /** What the proposal fixed of a view. */
-export function fixedPart(view: CommitmentView): FixedPart {
+function fixedPart(view: CommitmentView): FixedPart {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(view)) if (!NOT_FIXED.has(key) && key !== 'indicator') out[key] = view[key as keyof CommitmentView];
   const { target: _target, actual: _actual, ...indicator } = view.indicator;
@@ -300,7 +300,7 @@ export interface DecodedState {
   readonly target: number;
 }
 
-export function decodeState(json: string): DecodedState {
+function decodeState(json: string): DecodedState {
   const { target, ...patch } = JSON.parse(json) as CommitmentState;
   return { patch, target };
 }
@@ -309,7 +309,7 @@ export function decodeState(json: string): DecodedState {
  * A view from its parts: the fixed part, a state, its reports (in the order of the day
  * reported for, as `sortReports` gives them), its revision and position.
  */
-export function assembleView(fixed: FixedPart, state: DecodedState, reports: readonly ProgressReportView[], revision: bigint, position: bigint): CommitmentView {
+function assembleView(fixed: FixedPart, state: DecodedState, reports: readonly ProgressReportView[], revision: bigint, position: bigint): CommitmentView {
   return {
     ...fixed,
     ...state.patch,

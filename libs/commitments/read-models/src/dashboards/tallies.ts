@@ -73,7 +73,7 @@ const FLUSH_AT = 2 ** 52;
  * before the number could lose a unit; anything else goes through BigInt as it is (and
  * fails as BigInt fails).
  */
-export class VndSum {
+class VndSum {
   private small = 0;
   private big = 0n;
 
